@@ -1,0 +1,139 @@
+"""Languages: gettext catalogs for interface strings, and Babel formatting of dates and legal durations."""
+
+from __future__ import annotations
+
+import gettext as gettext_module
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import Translations
+from babel.units import format_unit
+
+from notice.errors import DataError, Problem
+from notice.model import LANGUAGES, Period
+
+SOURCE_LANGUAGE = LANGUAGES[0]
+BABEL_LOCALES = {"en": "en_GB", "fr": "fr_FR", "pl": "pl_PL"}
+"""The Babel locale each language formats with (British English: "1 February 2024")."""
+NATIVE_NAMES = {"en": "English", "fr": "Français", "pl": "Polski"}
+ENGLISH_NAMES = {"en": "English", "fr": "French", "pl": "Polish"}
+DOMAIN = "messages"
+
+Gettext = Callable[[str], str]
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+def format_day(day: date, language: str) -> str:
+    """A date as the language writes it in prose: "1 February 2024", "1 février 2024", "1 lutego 2024"."""
+    return format_date(day, "long", locale=BABEL_LOCALES[language])
+
+
+def format_period(period: Period, language: str, gettext: Gettext) -> str:
+    """A legal duration with the language's plural rules: "3 lata", "up to 6 months", "1 à 6 ans"."""
+    locale = BABEL_LOCALES[language]
+    high = format_unit(period.high, f"duration-{period.unit.value}", length="long", locale=locale)
+    if period.low is None:
+        return gettext("up to %(duration)s") % {"duration": high}
+    if period.low == period.high:
+        return high
+    return gettext("%(low)s to %(high)s") % {"low": format_decimal(period.low, locale=locale), "high": high}
+
+
+@dataclass(frozen=True)
+class Catalogs:
+    """Compiled translations for every language, and the catalog entries that still need a translator's review."""
+
+    translations: dict[str, gettext_module.NullTranslations]
+    warnings: tuple[Problem, ...]
+
+    def gettext(self, language: str) -> Gettext:
+        return self.translations[language].gettext
+
+
+def load_catalogs(root: Path, locales: str = "locales", mapping: str = "babel.cfg") -> Catalogs:
+    """Compile each language's catalog after checking it translates every message the sources use.
+
+    The messages are extracted from the sources themselves (as `pybabel extract` does with `babel.cfg`), so a
+    message added to a template but not yet to a catalog fails the build instead of showing English.
+    """
+    used = extract_messages(root, mapping)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    translations: dict[str, gettext_module.NullTranslations] = {SOURCE_LANGUAGE: gettext_module.NullTranslations()}
+    for language in LANGUAGES[1:]:
+        display = f"{locales}/{language}/LC_MESSAGES/{DOMAIN}.po"
+        path = root / display
+        if not path.exists():
+            problems.append(Problem(display, None, "", f"the {ENGLISH_NAMES[language]} catalog", "no such file (see the README's translator round trip)"))
+            continue
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=BABEL_LOCALES[language])
+        _check_catalog(catalog, used, display, ENGLISH_NAMES[language], problems, warnings)
+        translations[language] = _compile(catalog)
+    if problems:
+        raise DataError(problems)
+    return Catalogs(translations, tuple(warnings))
+
+
+def extract_messages(root: Path, mapping: str = "babel.cfg") -> dict[str | tuple[str, ...], str]:
+    """Every message the sources mark for translation, with where it is first used."""
+    with (root / mapping).open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    used: dict[str | tuple[str, ...], str] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        root, method_map, options_map, directory_filter=_skip_tooling,
+    ):
+        used.setdefault(message, f"{filename}:{lineno}")
+    return used
+
+
+def _skip_tooling(dirpath: str) -> bool:
+    name = Path(dirpath).name
+    return not (name.startswith(".") or name in {"node_modules", "site", "build", "__pycache__", "tests"})
+
+
+def _check_catalog(
+    catalog: Catalog,
+    used: dict[str | tuple[str, ...], str],
+    display: str,
+    language: str,
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> None:
+    for message_id, origin in used.items():
+        key = message_id[0] if isinstance(message_id, tuple) else message_id
+        message = catalog.get(key)
+        field = f'msgid "{key}"'
+        if message is None:
+            problems.append(Problem(display, None, field, f"a {language} translation of this message (used at {origin})", "none"))
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(text and text.strip() for text in strings):
+            problems.append(Problem(display, message.lineno, field, f"a {language} translation", "an empty msgstr"))
+        elif message.fuzzy:
+            warnings.append(Problem(display, message.lineno, field, f"a reviewed {language} translation",
+                                    "one marked fuzzy (check it, then remove the '#, fuzzy' line)"))
+    for message, errors in catalog.check():
+        for error in errors:
+            problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "the same placeholders as the English", str(error)))
+
+
+def _compile(catalog: Catalog) -> Translations:
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)

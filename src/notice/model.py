@@ -1,0 +1,533 @@
+"""The notice as typed, frozen records: the one source of validation and of the editors' JSON Schema.
+
+Each field's docstring is the legal team's reference for it and becomes its description in the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+
+class Record(BaseModel):
+    """A frozen record: unknown keys are typos, and nothing changes after loading."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["customer-account"])]
+"""A stable identifier: lowercase words joined by hyphens. Anchors and links are made from it."""
+
+Line = Annotated[str, Field(pattern=r"^[^\n]*\S[^\n]*$")]
+"""One non-empty line of text that is never translated (a name, an address)."""
+
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", examples=["info@sipsim.com"])]
+Url = Annotated[str, Field(pattern=r"^https://\S+$", examples=["https://sipsim.com/"])]
+NonBlank = Annotated[str, Field(pattern=r"\S")]
+
+
+class Text(Record):
+    """A short text (a title, a name, a label) in every language of the notice."""
+
+    en: NonBlank
+    """English: the legal record the translations follow."""
+    fr: NonBlank
+    """French."""
+    pl: NonBlank
+    """Polish."""
+
+    def __getitem__(self, language: str) -> str:
+        return str(getattr(self, language))
+
+
+class Prose(Text):
+    """Paragraphs of Markdown-light text in every language: **bold**, *italic*, links and lists; no HTML."""
+
+
+LANGUAGES: tuple[str, ...] = tuple(Text.model_fields)
+"""The notice's languages, English first: every text exists in each of them."""
+
+
+class Status(str, Enum):
+    """Whether a version is in force (published) or still being written (draft)."""
+
+    draft = "draft"
+    published = "published"
+
+
+class BasisKind(str, Enum):
+    """The lawful bases of GDPR Article 6(1), points (a) to (f)."""
+
+    consent = "consent"
+    contract = "contract"
+    legal_obligation = "legal_obligation"
+    vital_interests = "vital_interests"
+    public_task = "public_task"
+    legitimate_interests = "legitimate_interests"
+
+
+class RetentionEvent(str, Enum):
+    """The events from which a retention period is counted, or until which data is kept."""
+
+    request = "request"
+    services_completed = "services_completed"
+    invoice_issued = "invoice_issued"
+    relationship_ended = "relationship_ended"
+    consent_given = "consent_given"
+    communication = "communication"
+
+
+class RetentionEnd(str, Enum):
+    """The events until which data is kept, where no period is stated."""
+
+    relationship_ended = "relationship_ended"
+
+
+class RightKind(str, Enum):
+    """The data subject's rights the notice can state (GDPR Articles 7(3), 15-22 and 77; French law for post-mortem directives)."""
+
+    access = "access"
+    rectification = "rectification"
+    erasure = "erasure"
+    restriction = "restriction"
+    portability = "portability"
+    objection = "objection"
+    withdraw_consent = "withdraw_consent"
+    complaint = "complaint"
+    automated_decisions = "automated_decisions"
+    post_mortem_directives = "post_mortem_directives"
+
+
+class CookieCategoryId(str, Enum):
+    """The three cookie categories of the consent contract."""
+
+    necessary = "necessary"
+    statistics = "statistics"
+    marketing = "marketing"
+
+
+class Unit(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+_PERIOD = re.compile(r"^(?:(?P<upto>up to )|(?P<low>\d+) to )?(?P<high>\d+) (?P<unit>day|week|month|year)s?$")
+PERIOD_PATTERN = _PERIOD.pattern
+
+
+@dataclass(frozen=True)
+class Period:
+    """A legal duration, kept as numbers so that each language can format it with its plural rules.
+
+    `low` is None for "up to N"; `low == high` for an exact period.
+    """
+
+    low: int | None
+    high: int
+    unit: Unit
+
+    def __str__(self) -> str:
+        plural = "" if self.high == 1 else "s"
+        if self.low is None:
+            return f"up to {self.high} {self.unit.value}{plural}"
+        if self.low == self.high:
+            return f"{self.high} {self.unit.value}{plural}"
+        return f"{self.low} to {self.high} {self.unit.value}{plural}"
+
+
+def parse_period(value: Any) -> Period:
+    """Read "3 years", "up to 6 months" or "1 to 6 years"."""
+    if isinstance(value, Period):
+        return value
+    match = _PERIOD.match(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match["high"]) == 0 or (match["low"] and int(match["low"]) >= int(match["high"])):
+        raise PydanticCustomError(
+            "period", "a duration like \"3 years\", \"up to 6 months\" or \"1 to 6 years\"",
+        )
+    high = int(match["high"])
+    low = None if match["upto"] else int(match["low"] or high)
+    return Period(low, high, Unit(match["unit"]))
+
+
+PeriodField = Annotated[
+    Period,
+    PlainValidator(parse_period),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": PERIOD_PATTERN, "examples": ["3 years", "up to 6 months", "1 to 6 years"]}),
+]
+
+
+class Controller(Record):
+    """A legal entity acting as data controller."""
+
+    id: Id
+    """How sections and audiences refer to this entity."""
+    name: Line
+    """The entity's legal name, as registered; never translated."""
+    address: Line | None = None
+    """Postal address, as written on official documents; never translated."""
+    email: Email | None = None
+    """Contact e-mail address."""
+    phone: Line | None = None
+    """Contact phone number, international format."""
+    website: Url | None = None
+    """Website address (https)."""
+
+
+class Audience(Record):
+    """A kind of person the notice speaks to, and the sections that apply to them."""
+
+    id: Id
+    """Stable identifier; also the anchor of this audience's reading list."""
+    name: Text
+    """What the notice calls this person ("SipSim User")."""
+    description: Prose
+    """When a person belongs to this audience, as the notice words it."""
+    controller: Id
+    """The controller entity responsible towards this audience (an id from controllers.yml)."""
+    sections: tuple[Id, ...] = Field(min_length=1)
+    """The sections this audience reads (ids from notice.yml)."""
+
+
+BlockKind = Literal["prose", "purposes", "rights", "cookie_categories", "recipients", "audiences", "controller"]
+
+
+class Block(Record):
+    """One piece of a section's body: either prose, or records placed here by id. Exactly one key."""
+
+    prose: Prose | None = None
+    """Paragraphs of text."""
+    purposes: tuple[Id, ...] | None = None
+    """Processing purposes (ids from purposes.yml), shown in this order."""
+    rights: tuple[Id, ...] | None = None
+    """Data subject rights (ids from rights.yml), listed in this order."""
+    cookie_categories: tuple[CookieCategoryId, ...] | None = None
+    """Cookie categories (ids from cookies.yml), listed in this order."""
+    recipients: tuple[Id, ...] | None = None
+    """Recipients (ids from vocabulary.yml), listed with their descriptions."""
+    audiences: tuple[Id, ...] | None = None
+    """Audiences (ids from audiences.yml), listed with their descriptions."""
+    controller: Id | None = None
+    """A controller entity (an id from controllers.yml), shown with its contact details."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Block:
+        present = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(present) != 1:
+            raise PydanticCustomError(
+                "block", "exactly one of: {kinds}", {"kinds": ", ".join(type(self).model_fields)},
+            )
+        return self
+
+    @property
+    def kind(self) -> BlockKind:
+        return next(name for name in type(self).model_fields if getattr(self, name) is not None)  # type: ignore[return-value]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        value = getattr(self, self.kind)
+        if isinstance(value, tuple):
+            return tuple(item.value if isinstance(item, Enum) else item for item in value)
+        return (value,) if isinstance(value, str) else ()
+
+
+class Section(Record):
+    """A section of the notice, with its body in reading order."""
+
+    id: Id
+    """Stable identifier and anchor of the section."""
+    title: Text
+    """The section's heading, without its number."""
+    numbered: bool = True
+    """Numbered sections are numbered 1, 2, … in order; the introduction is not numbered."""
+    data_categories: tuple[Id, ...] = ()
+    """Data categories that apply to every purpose of this section that lists none of its own."""
+    body: tuple[Block, ...] = Field(min_length=1)
+    """The section's content, in reading order."""
+
+
+class Activity(Record):
+    """A processing activity of a purpose; its steps are activities too."""
+
+    id: Id
+    """Stable identifier, unique within its purpose."""
+    name: Text | None = None
+    """A short lead-in, shown before the description."""
+    description: Prose
+    """What is done."""
+    steps: tuple[Activity, ...] = ()
+    """The parts of this activity, listed under it."""
+
+
+class LegalBasis(Record):
+    """A lawful basis of a purpose, with its wording and, where several apply, to whom."""
+
+    kinds: tuple[BasisKind, ...] = Field(min_length=1)
+    """The Article 6(1) bases this wording relies on."""
+    text: Prose
+    """The notice's wording of the basis (for legitimate interests: which interests)."""
+    condition: Text | None = None
+    """To whom this basis applies, where the purpose has several ("Persons who are not SipSim Customers")."""
+
+
+class Retention(Record):
+    """How long data is kept: the notice's wording, and the same rule in machine-readable form."""
+
+    text: Prose
+    """The notice's wording."""
+    period: PeriodField | None = None
+    """The duration: "3 years", "up to 6 months", "1 to 6 years"."""
+    after: RetentionEvent | None = None
+    """The event the period is counted from."""
+    until: RetentionEnd | None = None
+    """Kept until this event, where no period is stated ("for the duration of the Customer relationship")."""
+    as_long_as: tuple[Id, ...] = ()
+    """Kept as long as the data is processed for these purposes (ids from purposes.yml)."""
+    condition: Text | None = None
+    """To whom this rule applies, where the purpose has several."""
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> Retention:
+        rules = [self.period is not None, self.until is not None, bool(self.as_long_as)]
+        if sum(rules) != 1:
+            raise PydanticCustomError("retention", "exactly one of: period, until, as_long_as")
+        if self.after is not None and self.period is None:
+            raise PydanticCustomError("retention", "'after' only together with a 'period'")
+        return self
+
+
+class Purpose(Record):
+    """A processing purpose: what is done, with which data, on which basis, shared with whom, kept how long."""
+
+    id: Id
+    """Stable identifier and anchor of the purpose."""
+    title: Text
+    """The purpose's heading."""
+    introduction: Prose
+    """The paragraph that introduces the purpose."""
+    activities: tuple[Activity, ...] = ()
+    """The processing activities, in order."""
+    closing: Prose | None = None
+    """Paragraphs after the activities."""
+    data_categories: tuple[Id, ...] = ()
+    """Categories of personal data (ids from vocabulary.yml); if empty, the section's apply."""
+    legal_bases: tuple[LegalBasis, ...] = Field(min_length=1)
+    """The lawful bases, with their conditions where there are several."""
+    recipients: tuple[Id, ...] = ()
+    """Categories of recipients (ids from vocabulary.yml)."""
+    recipients_note: Text | None = None
+    """Wording shown instead of, or after, the recipients ("None")."""
+    retention: tuple[Retention, ...] = Field(min_length=1)
+    """Retention rules, with their conditions where there are several."""
+
+    @model_validator(mode="after")
+    def _has_recipients(self) -> Purpose:
+        if not self.recipients and self.recipients_note is None:
+            raise PydanticCustomError("recipients", "'recipients' or a 'recipients_note' (for example \"None\")")
+        return self
+
+
+class VocabularyEntry(Record):
+    """An entry of a shared vocabulary, referred to by id."""
+
+    id: Id
+    """Stable identifier used by purposes and sections."""
+    name: Text
+    """The entry as the notice lists it."""
+    description: Prose | None = None
+    """An explanation shown after the name."""
+
+
+class Cookie(Record):
+    """A cookie set on the website."""
+
+    name: Line
+    """The cookie's name as the browser stores it."""
+    provider: Line
+    """Who sets and reads it (a domain or a company); never translated."""
+    purpose: Text
+    """What it is used for."""
+    lifetime: PeriodField | Literal["session"]
+    """How long it lasts: "session", or a duration such as "6 months"."""
+
+
+class CookieCategory(Record):
+    """A cookie category: the notice describes it and the consent widget offers it."""
+
+    id: CookieCategoryId
+    """necessary, statistics or marketing."""
+    name: Text
+    """The category's name, in the notice and in the consent widget."""
+    description: Prose
+    """What these cookies do."""
+    cookies: tuple[Cookie, ...] = ()
+    """The cookies of this category; withdrawing consent deletes them."""
+
+
+class Right(Record):
+    """A right of the data subject."""
+
+    id: Id
+    """Stable identifier and anchor of the right."""
+    kind: RightKind
+    """Which right this is, for the transparency checks."""
+    name: Text
+    """The right's name as the notice lists it."""
+    description: Prose
+    """What the right allows."""
+
+
+class VersionFile(Record):
+    """version.yml: the amendment this snapshot records."""
+
+    status: Status
+    """draft while being written; published once `notice publish` has locked it."""
+    summary: Prose | None = None
+    """What this amendment changes, for the history and the feed."""
+
+
+class ControllersFile(Record):
+    """controllers.yml: the controller entities."""
+
+    controllers: tuple[Controller, ...] = Field(min_length=1)
+    """The legal entities acting as data controller."""
+
+
+class AudiencesFile(Record):
+    """audiences.yml: the people the notice speaks to."""
+
+    audiences: tuple[Audience, ...] = Field(min_length=1)
+    """The audiences, in the order the notice lists them."""
+
+
+class NoticeFile(Record):
+    """notice.yml: the notice's heading and sections."""
+
+    title: Text
+    """The notice's title."""
+    subtitle: Text
+    """The line under the title."""
+    sections: tuple[Section, ...] = Field(min_length=1)
+    """The sections in reading order."""
+
+
+class PurposesFile(Record):
+    """purposes.yml: the processing purposes."""
+
+    purposes: tuple[Purpose, ...] = Field(min_length=1)
+    """Every processing purpose; sections place them by id."""
+
+
+class VocabularyFile(Record):
+    """vocabulary.yml: the shared vocabularies."""
+
+    data_categories: tuple[VocabularyEntry, ...] = Field(min_length=1)
+    """Categories of personal data."""
+    recipients: tuple[VocabularyEntry, ...] = Field(min_length=1)
+    """Categories of recipients."""
+
+
+class RightsFile(Record):
+    """rights.yml: the data subject's rights."""
+
+    rights: tuple[Right, ...] = Field(min_length=1)
+    """The rights, in the order the notice lists them."""
+
+
+class CookiesFile(Record):
+    """cookies.yml: the cookie categories."""
+
+    cookie_categories: tuple[CookieCategory, ...] = Field(min_length=1)
+    """The cookie categories, in the order the notice lists them."""
+
+
+SNAPSHOT_FILES: dict[str, type[Record]] = {
+    "version.yml": VersionFile,
+    "controllers.yml": ControllersFile,
+    "audiences.yml": AudiencesFile,
+    "notice.yml": NoticeFile,
+    "purposes.yml": PurposesFile,
+    "vocabulary.yml": VocabularyFile,
+    "rights.yml": RightsFile,
+    "cookies.yml": CookiesFile,
+}
+"""The files of a version's snapshot and the record each one holds."""
+
+
+class Notice(Record):
+    """One version of the notice: every file of its snapshot, validated and cross-checked."""
+
+    effective: date
+    """The date the version takes effect; also its name."""
+    status: Status
+    summary: Prose | None
+    title: Text
+    subtitle: Text
+    controllers: tuple[Controller, ...]
+    audiences: tuple[Audience, ...]
+    sections: tuple[Section, ...]
+    purposes: tuple[Purpose, ...]
+    data_categories: tuple[VocabularyEntry, ...]
+    recipients: tuple[VocabularyEntry, ...]
+    rights: tuple[Right, ...]
+    cookie_categories: tuple[CookieCategory, ...]
+
+    @cached_property
+    def purpose(self) -> dict[str, Purpose]:
+        return {purpose.id: purpose for purpose in self.purposes}
+
+    @cached_property
+    def data_category(self) -> dict[str, VocabularyEntry]:
+        return {entry.id: entry for entry in self.data_categories}
+
+    @cached_property
+    def recipient(self) -> dict[str, VocabularyEntry]:
+        return {entry.id: entry for entry in self.recipients}
+
+    @cached_property
+    def right(self) -> dict[str, Right]:
+        return {right.id: right for right in self.rights}
+
+    @cached_property
+    def cookie_category(self) -> dict[str, CookieCategory]:
+        return {category.id.value: category for category in self.cookie_categories}
+
+    @cached_property
+    def audience(self) -> dict[str, Audience]:
+        return {audience.id: audience for audience in self.audiences}
+
+    @cached_property
+    def controller(self) -> dict[str, Controller]:
+        return {controller.id: controller for controller in self.controllers}
+
+    @cached_property
+    def section_of(self) -> dict[str, Section]:
+        """The section each purpose is placed in."""
+        return {pid: section for section in self.sections for block in section.body if block.purposes for pid in block.purposes}
+
+    @cached_property
+    def number(self) -> dict[str, int]:
+        """Section numbers, counted over numbered sections in order."""
+        numbered = [section.id for section in self.sections if section.numbered]
+        return {sid: index for index, sid in enumerate(numbered, start=1)}
+
+    def data_categories_of(self, purpose: Purpose) -> tuple[str, ...]:
+        """A purpose's own data categories, or its section's where it lists none."""
+        return purpose.data_categories or self.section_of[purpose.id].data_categories

@@ -1,0 +1,109 @@
+"""What the tests share: a copy of the project to change, a real MkDocs build, and the text a reader sees."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "000_9df9d8eb20f9428f.txt"
+PROJECT_PARTS = ("mkdocs.yml", "babel.cfg", "data", "docs", "hooks", "overrides", "locales", "src")
+FIRST_VERSION = "data/versions/2024-02-01"
+
+
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+
+def copy_project(destination: Path) -> Path:
+    """A private copy of everything a build reads, for tests that change it."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def build(project: Path, site: Path | None = None, *, strict: bool = True, env: dict[str, str] | None = None) -> Build:
+    """Run the real `mkdocs build` on `project`, as a user would."""
+    site = site or project / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a data file the way a person editing it would; the old text must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, fragment: str) -> int:
+    """The 1-based line on which `fragment` first appears in `path`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if fragment in line:
+            return number
+    raise AssertionError(f"{fragment!r} not in {path}")
+
+
+_BLOCKS = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dt", "dd", "dl", "section",
+           "article", "header", "br", "address", "table", "tr", "td", "th", "nav", "footer", "aside", "main"}
+
+
+class _Text(HTMLParser):
+    def __init__(self, root_selector: tuple[str, str] | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.root, self.depth, self.skip = root_selector, 0 if root_selector else 1, 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if self.root and self.depth == 0:
+            name, value = self.root
+            if value in (attributes.get(name) or "").split():
+                self.depth = 1
+            return
+        if self.depth:
+            if tag not in ("br", "img", "input", "meta", "link", "hr"):
+                self.depth += 1
+            if self.skip or tag in ("script", "style", "template") or "headerlink" in (attributes.get("class") or ""):
+                self.skip += 1 if tag not in ("br", "img", "input") else 0
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+            if self.skip:
+                self.skip -= 1
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+def page_text(html: str, root: tuple[str, str] | None = ("class", "md-content__inner")) -> str:
+    """The text a reader sees in the page's content (or the whole page), whitespace collapsed."""
+    parser = _Text(root)
+    parser.feed(html)
+    return normalise("".join(parser.parts))
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
