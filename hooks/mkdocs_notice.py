@@ -1,11 +1,14 @@
 """MkDocs adapter (named so it cannot shadow the `notice` package): hands each build event to `notice`.
 
-Hooks are not reloaded by `mkdocs serve`, so all state lives in `_site` and is replaced on every `on_config`.
+Hooks are not reloaded by `mkdocs serve`, so all state lives in `_site` and `_navs`, replaced on every
+`on_config`.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,14 +17,14 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from notice.errors import NoticeError
-from notice.locale import SOURCE_LANGUAGE
+from notice.locale import NATIVE_NAMES, SOURCE_LANGUAGE
 from notice.render import TocEntry
 from notice.site import Site, load_site
 
@@ -37,11 +40,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = None
     _navs.clear()
     try:
-        _site = load_site(Path(config.config_file_path).parent, _today())
+        _site = load_site(Path(config.config_file_path).parent, _today(), config.site_url or "/")
     except NoticeError as error:
         raise PluginError(str(error)) from None
     for warning in _site.warnings:
         log.warning(str(warning))
+    # Material shows its language selector only when extra.alternate is set; our partial links each page to itself.
+    config.extra["alternate"] = [{"name": NATIVE_NAMES[code], "lang": code, "link": "/"} for code in NATIVE_NAMES]
     return config
 
 
@@ -63,15 +68,20 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Let the theme's own templates translate with our catalogs, in the language of the page being rendered."""
-    site = _current()
+    """Let the theme's templates translate with our catalogs, in the language of the page being rendered."""
+    catalogs = _current().catalogs
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        pass_context(lambda context, message: site.catalogs.gettext(_language(context))(message)),
-        pass_context(lambda context, singular, plural, n: site.catalogs.translations[_language(context)].ngettext(singular, plural, n)),
+        pass_context(lambda context, message: catalogs.gettext(_language(context))(message)),
+        pass_context(lambda context, singular, plural, n: catalogs.translations[_language(context)].ngettext(singular, plural, n)),
         newstyle=True,
     )
-    env.globals["notice_language"] = SOURCE_LANGUAGE
+    site = _current()
+    env.globals.update(
+        notice_language=SOURCE_LANGUAGE,
+        notice_alternates=(),
+        notice_alternates_of=lambda src_uri: site.alternates(spec) if (spec := site.page(src_uri)) else (),
+    )
     return env
 
 
@@ -86,12 +96,53 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    """Per-page language: the theme's interface language, the navigation and the language switcher."""
-    spec = _current().page(page.file.src_uri)
+    """Per page: the interface language, the navigation and the switcher of that language.
+
+    Material's search loads `search/search_index.json` relative to `base_url`, which no page-relative link
+    uses; pointing it at the language's root gives each language its own index (see `on_post_build`).
+    """
+    site = _current()
+    spec = site.page(page.file.src_uri)
     if spec is not None:
         context["notice_language"] = spec.language
+        context["notice_alternates"] = site.alternates(spec)
         context["nav"] = _navs[spec.language]
+        context["base_url"] = f"{context['base_url']}/{spec.language}/" if spec.language != SOURCE_LANGUAGE else context["base_url"]
     return context
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Split Material's search index by language, each with its language's stemmer and stop words.
+
+    Runs after the search plugin has written the index.
+    """
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    languages = sorted({spec.language for spec in _current().pages})
+    prefixes = {language: "" if language == SOURCE_LANGUAGE else f"{language}/" for language in languages}
+    for language in languages:
+        others = tuple(prefix for other, prefix in prefixes.items() if prefix and other != language)
+        prefix = prefixes[language]
+        docs = [
+            {**doc, "location": doc["location"][len(prefix):]}
+            for doc in index["docs"]
+            if doc["location"].startswith(prefix) and not doc["location"].startswith(others)
+        ]
+        target = Path(config.site_dir) / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"config": {**index["config"], **_search_config(config, language)}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+
+
+def _search_config(config: MkDocsConfig, language: str) -> dict[str, Any]:
+    """Material's own search settings for `language` (Polish has no stemmer: plain matching)."""
+    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config, "notice_language": language})
+    t = template.module.t  # type: ignore[attr-defined]
+    return {
+        "lang": [str(t("search.config.lang"))],
+        "separator": str(t("search.config.separator")),
+        "pipeline": [name for name in re.split(r"\s*,\s*", str(t("search.config.pipeline")).strip()) if name],
+    }
 
 
 def _current() -> Site:
@@ -105,7 +156,7 @@ def _language(context: Context) -> str:
 
 
 def _today() -> date:
-    """Today, unless NOTICE_TODAY fixes it (tests and previews of a future date)."""
+    """Today, unless NOTICE_TODAY fixes it (tests, and previews of a date to come)."""
     fixed = os.environ.get("NOTICE_TODAY")
     try:
         return date.fromisoformat(fixed) if fixed else date.today()

@@ -35,7 +35,7 @@ class DataError(NoticeError):
 
     def __str__(self) -> str:
         count = len(self.problems)
-        head = "1 problem in the notice data:" if count == 1 else f"{count} problems in the notice data:"
+        head = "1 problem to fix:" if count == 1 else f"{count} problems to fix:"
         return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
 
 

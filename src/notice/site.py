@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from notice.errors import Problem
-from notice.locale import N_, Catalogs, load_catalogs
+from notice.locale import N_, NATIVE_NAMES, Catalogs, load_catalogs
 from notice.model import LANGUAGES
 from notice.render import TocEntry, environment, notice_toc, notice_view
 from notice.versions import History, Version, load_history
@@ -50,6 +50,17 @@ class PageSpec:
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """A page in one language, as the language switcher and the `hreflang` links show it."""
+
+    language: str
+    name: str
+    url: str
+    absolute_url: str
+    current: bool
+
+
+@dataclass(frozen=True)
 class Rendered:
     html: str
     toc: tuple[TocEntry, ...]
@@ -60,6 +71,7 @@ class Site:
     """Everything a build needs, loaded and validated before any page is written."""
 
     root: Path
+    site_url: str
     history: History
     catalogs: Catalogs
     pages: tuple[PageSpec, ...]
@@ -72,9 +84,12 @@ class Site:
     def page(self, src_uri: str) -> PageSpec | None:
         return self._by_uri.get(src_uri)
 
-    def alternates(self, spec: PageSpec) -> tuple[PageSpec, ...]:
+    def alternates(self, spec: PageSpec) -> tuple[Alternate, ...]:
         """The same page in every language, this one included, in the site's language order."""
-        return tuple(other for other in self.pages if other.kind == spec.kind and other.version == spec.version)
+        return tuple(
+            Alternate(other.language, NATIVE_NAMES[other.language], other.url, self.site_url + other.url, other == spec)
+            for other in self.pages if other.kind == spec.kind and other.version == spec.version
+        )
 
     def title(self, spec: PageSpec) -> str:
         return self.catalogs.gettext(spec.language)(PAGE_TITLES[spec.kind])
@@ -98,9 +113,12 @@ class Site:
         return self.history.find_by_date(date.fromisoformat(spec.version)) if spec.version else self.history.current
 
 
-def load_site(root: Path, today: date) -> Site:
-    """Load and check the data and the catalogs under `root`; raise `NoticeError` on any problem."""
+def load_site(root: Path, today: date, site_url: str) -> Site:
+    """Load and check the data and the catalogs under `root`; raise `NoticeError` on any problem.
+
+    `site_url` is the published address of the site root, ending with "/".
+    """
     history = load_history(root / "data", today)
     catalogs = load_catalogs(root)
     pages = tuple(PageSpec("notice", language) for language in LANGUAGES)
-    return Site(root, history, catalogs, pages, warnings=catalogs.warnings)
+    return Site(root, site_url, history, catalogs, pages, warnings=catalogs.warnings)

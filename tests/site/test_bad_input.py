@@ -91,7 +91,7 @@ def test_all_problems_are_reported_at_once(project: Path) -> None:
 
     result = build(project)
 
-    assert "2 problems in the notice data:" in result.output
+    assert "2 problems to fix:" in result.output
     assert "purposes[1].retention[0].period" in result.output and "rights[2].kind" in result.output
 
 
