@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext as gettext_module
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -130,6 +131,16 @@ def _check_catalog(
     for message, errors in catalog.check():
         for error in errors:
             problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "the same placeholders as the English", str(error)))
+    for message in catalog:
+        if message.id and message.string and not message.fuzzy and isinstance(message.id, str):
+            wanted, found = _placeholders(message.id), _placeholders(str(message.string))
+            if wanted != found:
+                problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "the same placeholders as the English",
+                                        f"{', '.join(sorted(found)) or 'none'} instead of {', '.join(sorted(wanted))}"))
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"%\((\w+)\)", text))
 
 
 def _compile(catalog: Catalog) -> Translations:

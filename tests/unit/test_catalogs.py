@@ -1,0 +1,85 @@
+"""Interface strings: every message the sources use is translated in every catalog, or the build says where not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from notice.errors import DataError
+from notice.locale import extract_messages, load_catalogs
+from support import ROOT, edit, line_of
+
+PO_FR = "locales/fr/LC_MESSAGES/messages.po"
+PO_PL = "locales/pl/LC_MESSAGES/messages.po"
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """The parts of the project the catalog check reads: the catalogs, babel.cfg and the marked sources."""
+    for part in ("locales", "overrides", "src"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "babel.cfg", tmp_path / "babel.cfg")
+    return tmp_path
+
+
+def test_the_sources_messages_are_found_in_templates_and_python() -> None:
+    used = extract_messages(ROOT)
+    assert "Legal Basis:" in used and used["Legal Basis:"].startswith("overrides/fragments/notice/")
+    assert "%(period)s after the request" in used and used["%(period)s after the request"].startswith("src/notice/")
+
+
+def test_the_project_catalogs_are_complete() -> None:
+    catalogs = load_catalogs(ROOT)
+    assert catalogs.warnings == ()
+    assert catalogs.gettext("fr")("Legal Basis:") == "Base juridique\u00a0:"
+    assert catalogs.gettext("pl")("Legal Basis:") == "Podstawa prawna:"
+
+
+def test_a_message_missing_from_a_catalog_is_an_error(sources: Path) -> None:
+    edit(sources / PO_FR, 'msgid "Retention Period:"', 'msgid "Retention period (old wording):"')
+
+    with pytest.raises(DataError) as error:
+        load_catalogs(sources)
+
+    used_at = line_of(ROOT / "overrides/fragments/notice/macros.html", "_('Retention Period:')")
+    assert str(error.value.problems[0]) == (
+        f'{PO_FR}: msgid "Retention Period:": expected a French translation of this message '
+        f"(used at overrides/fragments/notice/macros.html:{used_at}), got none"
+    )
+
+
+def test_an_empty_translation_is_an_error(sources: Path) -> None:
+    edit(sources / PO_PL, 'msgstr "Podstawa prawna:"', 'msgstr ""')
+
+    with pytest.raises(DataError) as error:
+        load_catalogs(sources)
+
+    line = line_of(sources / PO_PL, 'msgid "Legal Basis:"')
+    assert str(error.value.problems[0]) == f'{PO_PL}:{line}: msgid "Legal Basis:": expected a Polish translation, got an empty msgstr'
+
+
+def test_a_fuzzy_translation_is_a_warning(sources: Path) -> None:
+    edit(sources / PO_FR, '#, python-format\nmsgid "up to %(duration)s"', '#, fuzzy, python-format\nmsgid "up to %(duration)s"')
+
+    catalogs = load_catalogs(sources)
+
+    line = line_of(sources / PO_FR, 'msgid "up to %(duration)s"')
+    assert [str(warning) for warning in catalogs.warnings] == [
+        f'{PO_FR}:{line}: msgid "up to %(duration)s": expected a reviewed French translation, '
+        "got one marked fuzzy (check it, then remove the '#, fuzzy' line)"
+    ]
+    assert catalogs.gettext("fr")("up to %(duration)s") == "up to %(duration)s", "a fuzzy entry is not used"
+
+
+def test_a_translation_that_drops_a_placeholder_is_an_error(sources: Path) -> None:
+    edit(sources / PO_PL, 'msgstr "%(period)s od zgłoszenia żądania"', 'msgstr "od zgłoszenia żądania"')
+
+    with pytest.raises(DataError) as error:
+        load_catalogs(sources)
+
+    line = line_of(sources / PO_PL, 'msgid "%(period)s after the request"')
+    assert str(error.value.problems[0]) == (
+        f'{PO_PL}:{line}: msgid "%(period)s after the request": expected the same placeholders as the English, got none instead of period'
+    )
