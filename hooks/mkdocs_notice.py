@@ -32,6 +32,13 @@ log = get_plugin_logger(__name__)
 
 _site: Site | None = None
 _navs: dict[str, Navigation] = {}
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` is the legal team's preview: it shows draft versions, which a publishing build leaves out."""
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -40,7 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = None
     _navs.clear()
     try:
-        _site = load_site(Path(config.config_file_path).parent, _today(), config.site_url or "/")
+        drafts = _serving or os.environ.get("NOTICE_DRAFTS") == "1"
+        _site = load_site(Path(config.config_file_path).parent, _today(), config.site_url or "/", drafts)
     except NoticeError as error:
         raise PluginError(str(error)) from None
     for warning in _site.warnings:
@@ -52,8 +60,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Generate every page from the data; navigation is built afterwards, so it can point at them."""
-    for spec in _current().pages:
-        files.append(File.generated(config, spec.src_uri, content=_current().stub(spec)))
+    site = _current()
+    for spec in site.pages:
+        files.append(File.generated(config, spec.src_uri, content=site.stub(spec)))
+    for asset in site.assets():
+        files.append(File.generated(config, asset.path, content=asset.content))
     return files
 
 

@@ -146,7 +146,7 @@ class TocEntry:
 
 def notice_view(notice: Notice, language: str, gettext: Gettext) -> NoticeView:
     """The whole notice in `language`, ready for the templates."""
-    views = _Views(notice, language, gettext)
+    views = NoticeViews(notice, language, gettext)
     return NoticeView(notice.title[language], notice.subtitle[language], tuple(views.section(section) for section in notice.sections))
 
 
@@ -158,7 +158,7 @@ def notice_toc(view: NoticeView) -> tuple[TocEntry, ...]:
     )
 
 
-class _Views:
+class NoticeViews:
     """Builds the view of each record of one notice in one language."""
 
     def __init__(self, notice: Notice, language: str, gettext: Gettext) -> None:

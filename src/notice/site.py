@@ -1,28 +1,41 @@
-"""The published site as plain data: which pages exist at which URLs (DESIGN.md's contract), and their HTML.
-
-An engine adapter (hooks/mkdocs_notice.py for MkDocs) asks for the pages and renders each one through here.
+"""The published site as plain data: which pages and files exist at which URLs (DESIGN.md's contract), and
+their content. An engine adapter (hooks/mkdocs_notice.py for MkDocs) asks for them and renders each page
+through here.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+from markupsafe import Markup
+
+from notice.changes import RedlineBlock, SummaryItem, redline, stale_translations, summarise
 from notice.errors import Problem
-from notice.locale import N_, NATIVE_NAMES, Catalogs, load_catalogs
+from notice.feeds import FeedEntry, atom_feed, version_json, versions_index_json
+from notice.locale import N_, NATIVE_NAMES, Catalogs, Gettext, format_day, load_catalogs
+from notice.markup import plain_text, render_prose
 from notice.model import LANGUAGES
 from notice.render import TocEntry, environment, notice_toc, notice_view
 from notice.versions import History, Version, load_history
 
 TEMPLATES = "overrides/fragments/notice"
+AUTHOR = "SipSim"
 
 PAGE_TITLES = {
     "notice": N_("Privacy notice"),
+    "history": N_("Version history"),
+    "version": N_("Privacy notice of %(date)s"),
+    "changes": N_("What changed on %(date)s"),
 }
 PAGE_DESCRIPTIONS = {
     "notice": N_("How SipSim processes personal data: purposes, legal bases, recipients, retention and your rights."),
+    "history": N_("Every version of SipSim's privacy notice, with its date, a summary and what changed."),
+    "version": N_("SipSim's privacy notice as published for %(date)s."),
+    "changes": N_("What changed in SipSim's privacy notice on %(date)s, against the version before it."),
 }
 
 
@@ -37,8 +50,12 @@ class PageSpec:
     @property
     def url(self) -> str:
         """The page's URL relative to the site root, per the stable-URL contract."""
-        prefix = "" if self.language == LANGUAGES[0] else f"{self.language}/"
-        return prefix + {"notice": ""}[self.kind]
+        return language_root(self.language) + {
+            "notice": "",
+            "history": "versions/",
+            "version": f"versions/{self.version}/",
+            "changes": f"versions/{self.version}/changes/",
+        }[self.kind]
 
     @property
     def src_uri(self) -> str:
@@ -46,7 +63,7 @@ class PageSpec:
 
     @property
     def in_nav(self) -> bool:
-        return self.kind == "notice"
+        return self.kind in ("notice", "history")
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,65 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class VersionLink:
+    name: str
+    date: str
+    href: str
+    changes_href: str
+
+
+@dataclass(frozen=True)
+class Banner:
+    """Where a version stands: in force, replaced, upcoming or a draft, with the links a reader needs."""
+
+    state: str
+    effective: str
+    until: str | None
+    successor: VersionLink | None
+    current: VersionLink | None
+    upcoming: tuple[VersionLink, ...]
+    changes_href: str
+    history_href: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    version: VersionLink
+    state: str
+    summary: Markup | None
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    title: str
+    draft: bool
+    previous: VersionLink | None
+    version_href: str
+    summary: tuple[SummaryItem, ...]
+    redline: tuple[RedlineBlock, ...]
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file that is not a page: a feed or a JSON document."""
+
+    path: str
+    content: str
+
+
+def language_root(language: str) -> str:
+    return "" if language == LANGUAGES[0] else f"{language}/"
+
+
+def relative_url(target: str, here: str) -> str:
+    """A link from the page at `here` to `target` (both site-relative, directories ending with "/")."""
+    target_dir, _, anchor = target.partition("#")
+    path = posixpath.relpath(target_dir or ".", here or ".")
+    path = "./" if path == "." else (path + "/" if target_dir.endswith("/") or not target_dir else path)
+    return path + (f"#{anchor}" if anchor else "")
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything a build needs, loaded and validated before any page is written."""
 
@@ -74,12 +150,18 @@ class Site:
     site_url: str
     history: History
     catalogs: Catalogs
-    pages: tuple[PageSpec, ...]
+    drafts: bool
+    pages: tuple[PageSpec, ...] = ()
     warnings: tuple[Problem, ...] = ()
     _by_uri: dict[str, PageSpec] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_uri.update({spec.src_uri: spec for spec in self.pages})
+
+    @property
+    def versions(self) -> tuple[Version, ...]:
+        """The versions the site shows: all published ones, and drafts in a preview."""
+        return self.history.versions if self.drafts else self.history.published
 
     def page(self, src_uri: str) -> PageSpec | None:
         return self._by_uri.get(src_uri)
@@ -91,11 +173,18 @@ class Site:
             for other in self.pages if other.kind == spec.kind and other.version == spec.version
         )
 
+    def gettext(self, language: str) -> Gettext:
+        return self.catalogs.gettext(language)
+
     def title(self, spec: PageSpec) -> str:
-        return self.catalogs.gettext(spec.language)(PAGE_TITLES[spec.kind])
+        return self._page_text(PAGE_TITLES, spec)
 
     def description(self, spec: PageSpec) -> str:
-        return self.catalogs.gettext(spec.language)(PAGE_DESCRIPTIONS[spec.kind])
+        return self._page_text(PAGE_DESCRIPTIONS, spec)
+
+    def _page_text(self, texts: dict[str, str], spec: PageSpec) -> str:
+        message = self.gettext(spec.language)(texts[spec.kind])
+        return message % {"date": format_day(date.fromisoformat(spec.version), spec.language)} if spec.version else message
 
     def stub(self, spec: PageSpec) -> str:
         """The Markdown source MkDocs reads: front matter only, since the HTML comes from `render`."""
@@ -103,22 +192,132 @@ class Site:
         return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n"
 
     def render(self, spec: PageSpec) -> Rendered:
-        version = self.version_of(spec)
-        gettext = self.catalogs.gettext(spec.language)
-        view = notice_view(version.notice, spec.language, gettext)
         env = environment(self.root / TEMPLATES, spec.language, self.catalogs.translations[spec.language])
-        return Rendered(env.get_template("notice.html").render(notice=view), notice_toc(view))
+        gettext = self.gettext(spec.language)
+        if spec.kind == "history":
+            feed_href = relative_url(f"{language_root(spec.language)}feed.xml", spec.url).rstrip("/")
+            html = env.get_template("history.html").render(title=self.title(spec), rows=self.history_rows(spec), feed_href=feed_href)
+            return Rendered(html, ())
+        version = self.version_of(spec)
+        if spec.kind == "changes":
+            view = self.changes_view(spec, version)
+            toc = (TocEntry("summary", gettext("Summary of changes"), 2), TocEntry("full-text", gettext("Full text with changes"), 2))
+            return Rendered(env.get_template("changes.html").render(changes=view), toc if view.previous else ())
+        notice = notice_view(version.notice, spec.language, gettext)
+        html = env.get_template("notice.html").render(notice=notice, banner=self.banner(spec, version))
+        return Rendered(html, notice_toc(notice))
 
     def version_of(self, spec: PageSpec) -> Version:
         return self.history.find_by_date(date.fromisoformat(spec.version)) if spec.version else self.history.current
 
+    def link(self, version: Version, language: str, here: str) -> VersionLink:
+        """How the page at `here` links to `version` and to its changes."""
+        return VersionLink(
+            version.name, format_day(version.effective, language),
+            relative_url(PageSpec("version", language, version.name).url, here),
+            relative_url(PageSpec("changes", language, version.name).url, here),
+        )
 
-def load_site(root: Path, today: date, site_url: str) -> Site:
+    def banner(self, spec: PageSpec, version: Version) -> Banner:
+        language, here = spec.language, spec.url
+        state = self.history.state(version)
+        successor = self.history.successor(version)
+        until = format_day(successor.effective - timedelta(days=1), language) if successor and state == "past" else None
+        upcoming = tuple(self.link(v, language, here) for v in self.history.upcoming) if state == "current" else ()
+        return Banner(
+            state=state,
+            effective=format_day(version.effective, language),
+            until=until,
+            successor=self.link(successor, language, here) if successor and state == "past" else None,
+            current=self.link(self.history.current, language, here) if state in ("upcoming", "draft") else None,
+            upcoming=upcoming,
+            changes_href=relative_url(PageSpec("changes", language, version.name).url, here),
+            history_href=relative_url(PageSpec("history", language).url, here),
+        )
+
+    def history_rows(self, spec: PageSpec) -> tuple[HistoryRow, ...]:
+        rows = []
+        for version in reversed(self.versions):
+            summary = version.notice.summary
+            rows.append(HistoryRow(self.link(version, spec.language, spec.url), self.history.state(version),
+                                   render_prose(summary[spec.language]) if summary else None))
+        return tuple(rows)
+
+    def changes_view(self, spec: PageSpec, version: Version) -> ChangesView:
+        language, here = spec.language, spec.url
+        gettext = self.gettext(language)
+        previous = self.history.predecessor(version)
+        version_url = PageSpec("version", language, version.name).url
+
+        def link(anchor: str, removed: bool) -> str:
+            target = PageSpec("version", language, previous.name).url if removed and previous else version_url
+            return relative_url(f"{target}#{anchor}", here)
+
+        return ChangesView(
+            title=self.title(spec) if not version.is_draft else gettext("What this draft changes"),
+            draft=version.is_draft,
+            previous=self.link(previous, language, here) if previous else None,
+            version_href=relative_url(version_url, here),
+            summary=summarise(previous.notice, version.notice, language, gettext, link) if previous else (),
+            redline=redline(previous.notice, version.notice, language, gettext) if previous else (),
+        )
+
+    def assets(self) -> tuple[Asset, ...]:
+        """The Atom feed of each language, each published version as JSON, and the JSON index of versions."""
+        assets = [Asset(f"{language_root(language)}feed.xml", self.feed(language)) for language in LANGUAGES]
+        rows = []
+        for version in self.versions:
+            urls = {
+                language: self.site_url + PageSpec("version", language, version.name).url for language in LANGUAGES
+            } | {"json": f"{self.site_url}versions/{version.name}.json"}
+            state = self.history.state(version)
+            assets.append(Asset(f"versions/{version.name}.json", version_json(version, state, urls)))
+            summary = version.notice.summary
+            rows.append({"version": version.name, "state": state, "summary": summary.model_dump() if summary else None, "urls": urls})
+        assets.append(Asset("versions/index.json", versions_index_json(rows)))
+        return tuple(assets)
+
+    def feed(self, language: str) -> str:
+        gettext = self.gettext(language)
+        entries = []
+        for version in self.history.published:
+            summary = version.notice.summary
+            page = PageSpec("version", language, version.name)
+            entries.append(FeedEntry(
+                id=self.site_url + page.url,
+                title=self.title(page),
+                effective=version.effective,
+                summary=plain_text(render_prose(summary[language])) if summary else gettext("An amendment of the privacy notice."),
+                changes_url=self.site_url + PageSpec("changes", language, version.name).url,
+            ))
+        root = self.site_url + language_root(language)
+        return atom_feed(id=f"{root}feed.xml", title=gettext("Amendments to SipSim's privacy notice"), language=language,
+                         author=AUTHOR, self_url=f"{root}feed.xml", home_url=f"{root}versions/", entries=entries)
+
+    def stale_translations(self) -> tuple[Problem, ...]:
+        """Drafts whose English changed a text but left a translation as the version before had it."""
+        problems: tuple[Problem, ...] = ()
+        for version in self.history.drafts:
+            previous = self.history.predecessor(version)
+            if previous is not None:
+                problems += stale_translations(previous.notice, version.notice, version.display, previous.name)
+        return problems
+
+
+def load_site(root: Path, today: date, site_url: str, drafts: bool) -> Site:
     """Load and check the data and the catalogs under `root`; raise `NoticeError` on any problem.
 
-    `site_url` is the published address of the site root, ending with "/".
+    `site_url` is the published address of the site root, ending with "/"; `drafts` shows draft versions
+    (a local preview), which a publishing build leaves out.
     """
     history = load_history(root / "data", today)
     catalogs = load_catalogs(root)
-    pages = tuple(PageSpec("notice", language) for language in LANGUAGES)
-    return Site(root, site_url, history, catalogs, pages, warnings=catalogs.warnings)
+    site = Site(root, site_url, history, catalogs, drafts)
+    pages: list[PageSpec] = []
+    for language in LANGUAGES:
+        pages += [PageSpec("notice", language), PageSpec("history", language)]
+        for version in site.versions:
+            pages += [PageSpec("version", language, version.name), PageSpec("changes", language, version.name)]
+    warnings = catalogs.warnings + (site.stale_translations() if drafts else ())
+    return Site(root, site_url, history, catalogs, drafts, tuple(pages), warnings)
+

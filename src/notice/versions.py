@@ -11,7 +11,7 @@ import yaml
 
 from notice.errors import DataError, LockError, Problem
 from notice.load import load_snapshot
-from notice.model import SNAPSHOT_FILES, Notice, Status
+from notice.model import Notice, Status
 
 LOCK_NAME = "notice.lock"
 LOCK_HEADER = (
@@ -88,6 +88,14 @@ class History:
         """The published version that replaced `version`, if any."""
         later = [other for other in self.published if other.effective > version.effective]
         return later[0] if later else None
+
+    def state(self, version: Version) -> str:
+        """"draft", "upcoming", "current" or "past", seen from `today`."""
+        if version.is_draft:
+            return "draft"
+        if version.effective > self.today:
+            return "upcoming"
+        return "current" if version == self.current else "past"
 
 
 _CACHE: dict[tuple[Path, tuple[tuple[str, str], ...]], Notice] = {}
@@ -171,5 +179,3 @@ def write_lock(data_dir: Path, lock: dict[str, dict[str, str]]) -> None:
     body = yaml.safe_dump({name: dict(sorted(files.items())) for name, files in sorted(lock.items())}, sort_keys=False)
     (data_dir / LOCK_NAME).write_text(LOCK_HEADER + body, encoding="utf-8")
 
-
-__all__ = ["History", "Version", "load_history", "snapshot_digests", "read_lock", "check_lock", "write_lock", "SNAPSHOT_FILES"]

@@ -1,0 +1,120 @@
+"""`notice`: the legal team's command line, on the same core as the site build."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
+
+from notice.amendment import publish_draft, start_amendment
+from notice.changes import redline, summarise
+from notice.errors import NoticeError, UsageError
+from notice.locale import load_catalogs
+from notice.markup import plain_text
+from notice.versions import History, Version, load_history
+
+T = TypeVar("T")
+
+
+class _Context:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def today(self) -> date:
+        """Today, unless NOTICE_TODAY fixes it (tests, and rehearsing a date to come)."""
+        fixed = os.environ.get("NOTICE_TODAY")
+        try:
+            return date.fromisoformat(fixed) if fixed else date.today()
+        except ValueError:
+            raise click.UsageError(f"NOTICE_TODAY: expected a date written YYYY-MM-DD, got {fixed!r}") from None
+
+
+pass_context = click.make_pass_decorator(_Context)
+
+
+@click.group()
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".", show_default=True,
+              help="The project folder (the one with mkdocs.yml and data/).")
+@click.pass_context
+def main(context: click.Context, root: Path) -> None:
+    """Amend, publish and compare versions of the privacy notice."""
+    context.obj = _Context(root)
+
+
+@main.command()
+@click.argument("effective", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD")
+@pass_context
+def amend(context: _Context, effective: datetime) -> None:
+    """Start an amendment: copy the latest version to a draft taking effect on EFFECTIVE (YYYY-MM-DD)."""
+    target = _run(lambda: start_amendment(context.data, effective.date(), context.today))
+    click.echo(f"Draft created in {target.relative_to(context.root)}: edit its files, preview with ./dev preview, then `notice publish`.")
+
+
+@main.command()
+@click.argument("version", required=False)
+@click.option("--translations-reviewed", is_flag=True,
+              help="Publish although some French or Polish texts are unchanged where the English changed (checked: no change needed).")
+@pass_context
+def publish(context: _Context, version: str | None, translations_reviewed: bool) -> None:
+    """Publish the draft (or VERSION): check it is ready, mark it published and record it in the lock."""
+    published = _run(lambda: publish_draft(context.data, context.today, version, translations_reviewed))
+    click.echo(f"Published {published.name}: data/notice.lock now freezes it. Commit data/ to publish the site.")
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("--language", type=click.Choice(["en", "fr", "pl"]), default="en", show_default=True)
+@pass_context
+def diff_command(context: _Context, old: str, new: str, language: str) -> None:
+    """Show what changed between versions OLD and NEW (YYYY-MM-DD): a summary, then every changed paragraph."""
+    def run() -> None:
+        history = load_history(context.data, context.today)
+        before, after = (_version(history, name) for name in (old, new))
+        gettext = load_catalogs(context.root).gettext(language)
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        click.echo(click.style(f"{before.name} → {after.name}", bold=True))
+        for item in summarise(before.notice, after.notice, language, gettext, lambda anchor, removed: f"#{anchor}"):
+            click.echo(f"  • {plain_text(item.text)}  ({item.href})")
+        for block in redline(before.notice, after.notice, language, gettext):
+            if block.state != "same":
+                click.echo("\n" + "".join(_segment(operation, text, colour) for operation, text in block.segments))
+
+    _run(run)
+
+
+def _segment(operation: str, text: str, colour: bool) -> str:
+    if operation == "equal":
+        return text
+    if colour:
+        return click.style(text, fg="green" if operation == "insert" else "red", underline=operation == "insert", strikethrough=operation == "delete")
+    return f"[+{text}+]" if operation == "insert" else f"[-{text}-]"
+
+
+def _version(history: History, name: str) -> Version:
+    try:
+        return history.find_by_date(date.fromisoformat(name))
+    except (ValueError, KeyError):
+        names = ", ".join(version.name for version in history.versions)
+        raise UsageError(f"expected a version ({names}), got {name}") from None
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run `action`, reporting a user's mistake as a message (exit 1 for data, 2 for usage), never a traceback."""
+    try:
+        return action()
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    except NoticeError as error:
+        raise click.ClickException(str(error)) from None

@@ -1,0 +1,68 @@
+"""The legal team's preview: `mkdocs serve` shows drafts and rebuilds when a data file changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from support import edit, page_text
+
+NEW = "2026-12-01"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError("the preview did not show the change in time")
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[str]:
+    """`mkdocs serve` on a copy of the project that has a draft amendment."""
+    env = {**os.environ, "NOTICE_TODAY": "2026-11-26", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "notice", "amend", NEW], cwd=project, env=env, check=True, capture_output=True)
+    port = free_port()
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: "Draft, not in force" in fetch(f"{url}versions/{NEW}/"))
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def test_the_preview_shows_the_draft_and_reloads_on_a_data_edit(project: Path, preview: str) -> None:
+    edit(project / f"data/versions/{NEW}/purposes.yml", "en: Invoicing\n", "en: Invoicing and payment terms\n")
+
+    wait_for(lambda: "Invoicing and payment terms" in fetch(f"{preview}versions/{NEW}/"))
+    assert "Wording changed in Invoicing and payment terms." in page_text(fetch(f"{preview}versions/{NEW}/changes/"))
+    assert "Invoicing and payment terms" not in fetch(preview), "the notice in force does not change"

@@ -1,0 +1,120 @@
+"""The summary of an amendment says, in the model's terms, what changed, each item linking to its place."""
+
+from __future__ import annotations
+
+import gettext
+import shutil
+from pathlib import Path
+
+import pytest
+
+from notice.changes import redline, stale_translations, summarise
+from notice.load import load_snapshot
+from notice.markup import plain_text
+from notice.model import Notice
+from support import FIRST_VERSION, ROOT, edit
+
+ENGLISH = gettext.NullTranslations().gettext
+
+
+@pytest.fixture(scope="module")
+def published() -> Notice:
+    return load_snapshot(ROOT / FIRST_VERSION, FIRST_VERSION)
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    target = tmp_path / "2025-01-01"
+    shutil.copytree(ROOT / FIRST_VERSION, target)
+    return target
+
+
+def summary(old: Notice, directory: Path) -> list[tuple[str, str]]:
+    new = load_snapshot(directory, f"data/versions/{directory.name}")
+    items = summarise(old, new, "en", ENGLISH, lambda anchor, removed: ("old#" if removed else "#") + anchor)
+    return [(plain_text(item.text), item.href) for item in items]
+
+
+COMPLAINT_RIGHT = """  - id: complaint
+    kind: complaint
+    name:
+      en: Complaint
+      fr: Réclamation
+      pl: Skarga
+    description:
+      en: You may lodge a complaint with a supervisory authority.
+      fr: Vous pouvez introduire une réclamation auprès d’une autorité de contrôle.
+      pl: Mogą Państwo wnieść skargę do organu nadzorczego.
+"""
+
+CASES = [
+    ("data-category-added",
+     [("purposes.yml", "data_categories: [customer-account, call-sms-metadata]", "data_categories: [customer-account, call-sms-metadata, user-information]")],
+     [("Data processed for Invoicing: Information about the user added.", "#invoicing")]),
+    ("recipient-removed",
+     [("purposes.yml", "recipients: [billing-tools, payment-providers]", "recipients: [billing-tools]")],
+     [("No longer recipients of Cash Collection and Billing Administration: Providers of payment solutions.", "#billing-administration")]),
+    ("retention-period",
+     [("purposes.yml", "period: up to 3 years\n        after: request", "period: up to 2 years\n        after: request")],
+     [("Retention for Processing Customer Requests and Coordinating User Inquiries changed from up to 3 years after the request "
+       "to up to 2 years after the request.", "#customer-support")]),
+    ("legal-basis-added",
+     [("purposes.yml", "      - kinds: [legitimate_interests]\n        text:\n          en: |\n            Our engagement in outbound",
+       "      - kinds: [legitimate_interests, consent]\n        text:\n          en: |\n            Our engagement in outbound")],
+     [("Legal basis added to Outbound Sales: Consent, Art. 6(1)(a) GDPR.", "#outbound-sales")]),
+    ("purpose-wording",
+     [("purposes.yml", "Our speciallists conduct", "Our specialists conduct")],
+     [("Wording changed in Ensuring Customer Satisfaction.", "#customer-satisfaction")]),
+    ("right-added",
+     [("rights.yml", "  - id: post-mortem\n", COMPLAINT_RIGHT + "  - id: post-mortem\n"),
+      ("notice.yml", "portability, restriction, post-mortem]", "portability, restriction, complaint, post-mortem]")],
+     [("Right added: Complaint.", "#complaint")]),
+    ("controller-contact",
+     [("controllers.yml", "email: info@sipsim.com", "email: privacy@sipsim.com")],
+     [("Contact details of PG TELECOM Spolka z o.o. changed: e-mail address info@sipsim.com is now privacy@sipsim.com.", "#introduction")]),
+    ("data-category-renamed",
+     [("vocabulary.yml", "en: Customer financial/payment data", "en: Customer payment data")],
+     [("Data category renamed: Customer financial/payment data is now Customer payment data.", "#customer-satisfaction")]),
+    ("section-prose",
+     [("notice.yml", "All revised terms will automatically take effect", "All revised terms will take effect")],
+     [("Wording changed in section 11. Amendments.", "#amendments")]),
+]
+
+
+@pytest.mark.parametrize(("edits", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_summary_items(published: Notice, draft: Path, edits: list[tuple[str, str, str]], expected: list[tuple[str, str]]) -> None:
+    for file, old, new in edits:
+        edit(draft / file, old, new)
+    assert summary(published, draft) == expected
+
+
+def test_a_removed_purpose_links_to_the_version_that_had_it(published: Notice, draft: Path) -> None:
+    edit(draft / "notice.yml", "      - purposes: [product-improvement]\n", "      - prose:\n          en: No purpose.\n          fr: Aucune finalité.\n          pl: Brak celu.\n")
+    text = (draft / "purposes.yml").read_text(encoding="utf-8")
+    (draft / "purposes.yml").write_text(text[: text.index("  - id: product-improvement")], encoding="utf-8")
+
+    assert ("Purpose removed: Enhancing Our Product and Performance.", "old#product-improvement") in summary(published, draft)
+
+
+def test_the_full_text_marks_inserted_and_deleted_words(published: Notice, draft: Path) -> None:
+    edit(draft / "purposes.yml", "Our speciallists conduct in-depth", "Our specialists conduct thorough")
+    new = load_snapshot(draft, "data/versions/2025-01-01")
+
+    changed = [block for block in redline(published, new, "en", ENGLISH) if block.state != "same"]
+
+    assert len(changed) == 1
+    assert changed[0].segments[:5] == (("equal", "Manual Analysis of Customer Usage of SipSim Product: Our "), ("delete", "speciallists"),
+                                       ("insert", "specialists"), ("equal", " conduct "), ("delete", "in-depth"))
+    assert ("insert", "thorough") in changed[0].segments
+
+
+def test_an_english_change_without_its_translations_is_stale(published: Notice, draft: Path) -> None:
+    edit(draft / "purposes.yml", "      en: Invoicing\n      fr: Facturation\n", "      en: Invoicing and billing\n      fr: Facturation et paiement\n")
+    new = load_snapshot(draft, "data/versions/2025-01-01")
+
+    problems = stale_translations(published, new, "data/versions/2025-01-01", "2024-02-01")
+
+    assert [str(problem) for problem in problems] == [
+        "data/versions/2025-01-01/purposes.yml: purposes.invoicing.title.pl: expected the Polish text updated with the English, "
+        "which changed since 2024-02-01, got the previous translation unchanged"
+    ]
