@@ -47,8 +47,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site = None
     _navs.clear()
     try:
+        root = Path(config.config_file_path).parent
         drafts = _serving or os.environ.get("NOTICE_DRAFTS") == "1"
-        _site = load_site(Path(config.config_file_path).parent, _today(), config.site_url or "/", drafts)
+        examples = root / os.environ["NOTICE_EXAMPLES"] if os.environ.get("NOTICE_EXAMPLES") else None
+        _site = load_site(root, _today(), config.site_url or "/", drafts, examples)
     except NoticeError as error:
         raise PluginError(str(error)) from None
     for warning in _site.warnings:

@@ -122,13 +122,15 @@ class CookieCategoryId(str, Enum):
 
 
 class Unit(str, Enum):
+    minute = "minute"
+    hour = "hour"
     day = "day"
     week = "week"
     month = "month"
     year = "year"
 
 
-_PERIOD = re.compile(r"^(?:(?P<upto>up to )|(?P<low>\d+) to )?(?P<high>\d+) (?P<unit>day|week|month|year)s?$")
+_PERIOD = re.compile(r"^(?:(?P<upto>up to )|(?P<low>\d+) to )?(?P<high>\d+) (?P<unit>minute|hour|day|week|month|year)s?$")
 PERIOD_PATTERN = _PERIOD.pattern
 
 

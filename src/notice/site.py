@@ -304,13 +304,13 @@ class Site:
         return problems
 
 
-def load_site(root: Path, today: date, site_url: str, drafts: bool) -> Site:
+def load_site(root: Path, today: date, site_url: str, drafts: bool, examples: Path | None = None) -> Site:
     """Load and check the data and the catalogs under `root`; raise `NoticeError` on any problem.
 
     `site_url` is the published address of the site root, ending with "/"; `drafts` shows draft versions
-    (a local preview), which a publishing build leaves out.
+    (a local preview), which a publishing build leaves out; `examples` adds example drafts to a preview.
     """
-    history = load_history(root / "data", today)
+    history = load_history(root / "data", today, examples=examples if drafts else None)
     catalogs = load_catalogs(root)
     site = Site(root, site_url, history, catalogs, drafts)
     pages: list[PageSpec] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -102,16 +103,22 @@ _CACHE: dict[tuple[Path, tuple[tuple[str, str], ...]], Notice] = {}
 """Parsed snapshots by content: a published version never changes, so a preview never parses it twice."""
 
 
-def load_history(data_dir: Path, today: date, display_root: str = "data") -> History:
-    """Load, validate and lock-check every version under `data_dir/versions`."""
+def load_history(data_dir: Path, today: date, display_root: str = "data", examples: Path | None = None) -> History:
+    """Load, validate and lock-check every version under `data_dir/versions`.
+
+    `examples` is a folder of example draft versions (never published) to preview beside the real ones.
+    """
     versions_dir = data_dir / "versions"
     directories = sorted(path for path in versions_dir.iterdir() if path.is_dir()) if versions_dir.is_dir() else []
     if not directories:
         raise DataError([Problem(f"{display_root}/versions", None, "", "at least one version folder, named YYYY-MM-DD", "none")])
+    sources = [(directory, f"{display_root}/versions/{directory.name}") for directory in directories]
+    if examples is not None:
+        shown = os.path.relpath(examples, data_dir.parent)
+        sources += [(directory, f"{shown}/{directory.name}") for directory in sorted(examples.iterdir()) if directory.is_dir()]
     versions: list[Version] = []
     problems: list[Problem] = []
-    for directory in directories:
-        display = f"{display_root}/versions/{directory.name}"
+    for directory, display in sources:
         digests = snapshot_digests(directory)
         key = (directory.resolve(), tuple(sorted(digests.items())))
         try:
@@ -120,11 +127,14 @@ def load_history(data_dir: Path, today: date, display_root: str = "data") -> His
             problems.extend(error.problems)
             continue
         _CACHE[key] = notice
+        if directory.parent != versions_dir and notice.status is not Status.draft:
+            problems.append(Problem(f"{display}/version.yml", None, "status", "draft: an example is never published", notice.status.value))
         versions.append(Version(notice, directory, display, digests))
     if problems:
         raise DataError(problems)
-    check_lock(versions, read_lock(data_dir, display_root), f"{display_root}/{LOCK_NAME}")
-    history = History(tuple(versions), today)
+    check_lock([version for version in versions if version.directory.parent == versions_dir], read_lock(data_dir, display_root),
+               f"{display_root}/{LOCK_NAME}")
+    history = History(tuple(sorted(versions, key=lambda version: version.effective)), today)
     if not history.in_force_or_past:
         raise DataError([Problem(
             f"{display_root}/versions", None, "", f"a published version in force on {today.isoformat()}",
