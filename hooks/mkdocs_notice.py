@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, pass_context
+from markupsafe import Markup
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,7 +27,8 @@ from mkdocs.structure.toc import get_toc
 from notice.errors import NoticeError
 from notice.locale import NATIVE_NAMES, SOURCE_LANGUAGE
 from notice.render import TocEntry
-from notice.site import Site, load_site
+from notice.consent import DEFAULT_MONTHS
+from notice.site import ConsentSettings, Site, load_site
 
 log = get_plugin_logger(__name__)
 
@@ -50,7 +52,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         drafts = _serving or os.environ.get("NOTICE_DRAFTS") == "1"
         examples = root / os.environ["NOTICE_EXAMPLES"] if os.environ.get("NOTICE_EXAMPLES") else None
-        _site = load_site(root, _today(), config.site_url or "/", drafts, examples)
+        settings = config.extra.get("notice") or {}
+        consent = ConsentSettings(settings.get("consent_months", DEFAULT_MONTHS), settings.get("google_consent_mode", False))
+        _site = load_site(root, _today(), config.site_url or "/", drafts, examples, consent)
     except NoticeError as error:
         raise PluginError(str(error)) from None
     for warning in _site.warnings:
@@ -93,6 +97,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals.update(
         notice_language=SOURCE_LANGUAGE,
         notice_alternates=(),
+        notice_consent="",
+        notice_cookies_href="",
         notice_alternates_of=lambda src_uri: site.alternates(spec) if (spec := site.page(src_uri)) else (),
     )
     return env
@@ -119,6 +125,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if spec is not None:
         context["notice_language"] = spec.language
         context["notice_alternates"] = site.alternates(spec)
+        context["notice_consent"] = Markup(site.consent_html(spec))
+        context["notice_cookies_href"] = site.cookies_href(spec)
         context["nav"] = _navs[spec.language]
         context["base_url"] = f"{context['base_url']}/{spec.language}/" if spec.language != SOURCE_LANGUAGE else context["base_url"]
     return context

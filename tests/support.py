@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_9df9d8eb20f9428f.txt"
-PROJECT_PARTS = ("mkdocs.yml", "babel.cfg", "data", "docs", "hooks", "overrides", "locales", "src")
+PROJECT_PARTS = ("mkdocs.yml", "babel.cfg", "data", "docs", "examples", "hooks", "overrides", "locales", "src")
 FIRST_VERSION = "data/versions/2024-02-01"
 
 

@@ -265,19 +265,37 @@ def stale_translations(old: Notice, new: Notice, display: str, since: str) -> tu
 
     `display` names the new version's folder; `since` the old version.
     """
-    changed = {change.path for change in diff(old, new) if change.kind == "change"}
+    changes = [change for change in diff(old, new) if change.kind == "change"]
+    changed: dict[tuple[Any, ...], set[str]] = {}
+    for change in changes:
+        if change.path[-1] in LANGUAGES:  # one language of a text, reached through ids
+            changed.setdefault(change.path[:-1], set()).add(str(change.path[-1]))
+        else:  # a list without ids (legal bases, retention, a section's body): compare its texts item by item
+            for path, before, after in _texts(change.path, change.old, change.new):
+                changed[path] = {language for language in LANGUAGES if before.get(language) != after.get(language)}
     problems = []
-    for path in sorted(changed, key=str):
-        if not path or path[-1] != LANGUAGES[0]:
-            continue
+    for path, languages in changed.items():
         for language in LANGUAGES[1:]:
-            if (*path[:-1], language) not in changed:
+            if LANGUAGES[0] in languages and language not in languages:
                 problems.append(Problem(
-                    f"{display}/{_FILES.get(str(path[0]), 'version.yml')}", None, ".".join(map(str, path[:-1])) + f".{language}",
+                    f"{display}/{_FILES.get(str(path[0]), 'version.yml')}", None, ".".join(map(str, path)) + f".{language}",
                     f"the {LANGUAGE_NAMES[language]} text updated with the English, which changed since {since}",
                     "the previous translation unchanged",
                 ))
     return tuple(problems)
+
+
+def _texts(path: tuple[Any, ...], old: Any, new: Any) -> Iterator[tuple[tuple[Any, ...], dict[str, str], dict[str, str]]]:
+    """The texts (mappings of languages) at the same place in `old` and `new`, lists walked item by item."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        if LANGUAGES[0] in old and LANGUAGES[0] in new:
+            yield path, old, new
+            return
+        for key in old.keys() & new.keys():
+            yield from _texts((*path, key), old[key], new[key])
+    elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        for index, (before, after) in enumerate(zip(old, new)):
+            yield from _texts((*path, index), before, after)
 
 
 # The full text, word by word.

@@ -6,7 +6,7 @@ loop, test and include.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from notice.model import (
     BasisKind,
     Block,
     Controller,
+    CookieCategory,
     LegalBasis,
     Notice,
     Purpose,
@@ -94,11 +95,20 @@ class PurposeView:
 
 
 @dataclass(frozen=True)
+class CookieView:
+    name: str
+    provider: str
+    purpose: str
+    lifetime: str
+
+
+@dataclass(frozen=True)
 class ItemView:
     """An entry of a list placed in a section: a right, a cookie category, a recipient, an audience."""
 
     id: str | None
     body: Markup
+    cookies: tuple[CookieView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,7 +200,8 @@ class NoticeViews:
             return BlockView("rights", items=self.named_items(records, anchored=True), anchored=True)
         if block.cookie_categories is not None:
             records = [self.notice.cookie_category[cid.value] for cid in block.cookie_categories]
-            return BlockView("cookie_categories", items=self.named_items(records, anchored=True), anchored=True)
+            items = tuple(replace(item, cookies=self.cookies(record)) for item, record in zip(self.named_items(records, anchored=True), records))
+            return BlockView("cookie_categories", items=items, anchored=True)
         records = [self.notice.recipient[rid] for rid in block.recipients or ()]
         return BlockView("recipients", items=self.named_items(records, anchored=False))
 
@@ -201,6 +212,13 @@ class NoticeViews:
             body = Markup("<strong>%s</strong> ") % self.lead_in(record.name[self.language]) + description
             items.append(ItemView(str(getattr(record.id, "value", record.id)) if anchored else None, body))
         return tuple(items)
+
+    def cookies(self, category: CookieCategory) -> tuple[CookieView, ...]:
+        return tuple(
+            CookieView(cookie.name, cookie.provider, cookie.purpose[self.language],
+                       self._("Session") if isinstance(cookie.lifetime, str) else format_period(cookie.lifetime, self.language, self._))
+            for cookie in category.cookies
+        )
 
     def controller(self, controller: Controller) -> ControllerView:
         phone_uri = "tel:" + "".join(ch for ch in controller.phone if ch.isdigit() or ch == "+") if controller.phone else None

@@ -14,7 +14,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from notice.changes import RedlineBlock, SummaryItem, redline, stale_translations, summarise
-from notice.errors import Problem
+from notice.consent import DEFAULT_MONTHS, check_months, consent_view
+from notice.errors import Problem, UsageError
 from notice.feeds import FeedEntry, atom_feed, version_json, versions_index_json
 from notice.locale import N_, NATIVE_NAMES, Catalogs, Gettext, format_day, load_catalogs
 from notice.markup import plain_text, render_prose
@@ -123,6 +124,19 @@ class ChangesView:
 
 
 @dataclass(frozen=True)
+class ConsentSettings:
+    """The site owner's settings for the widget (mkdocs.yml, extra.notice)."""
+
+    months: int = DEFAULT_MONTHS
+    google_consent_mode: bool = False
+
+    def __post_init__(self) -> None:
+        check_months(self.months)
+        if not isinstance(self.google_consent_mode, bool):
+            raise UsageError(f"mkdocs.yml: extra.notice.google_consent_mode: expected true or false, got {self.google_consent_mode!r}")
+
+
+@dataclass(frozen=True)
 class Asset:
     """A file that is not a page: a feed or a JSON document."""
 
@@ -151,6 +165,7 @@ class Site:
     history: History
     catalogs: Catalogs
     drafts: bool
+    consent: ConsentSettings
     pages: tuple[PageSpec, ...] = ()
     warnings: tuple[Problem, ...] = ()
     _by_uri: dict[str, PageSpec] = field(default_factory=dict, repr=False, compare=False)
@@ -204,8 +219,21 @@ class Site:
             toc = (TocEntry("summary", gettext("Summary of changes"), 2), TocEntry("full-text", gettext("Full text with changes"), 2))
             return Rendered(env.get_template("changes.html").render(changes=view), toc if view.previous else ())
         notice = notice_view(version.notice, spec.language, gettext)
-        html = env.get_template("notice.html").render(notice=notice, banner=self.banner(spec, version))
+        html = env.get_template("notice.html").render(notice=notice, banner=self.banner(spec, version), consent_months=self.consent.months)
         return Rendered(html, notice_toc(notice))
+
+    def consent_html(self, spec: PageSpec) -> str:
+        """The consent widget, for the version in force, in the page's language."""
+        current = self.history.current.notice
+        env = environment(self.root / TEMPLATES, spec.language, self.catalogs.translations[spec.language])
+        view = consent_view(current, spec.language, self.gettext(spec.language), self.consent.months, self.consent.google_consent_mode)
+        return env.get_template("consent.html").render(consent=view, months=self.consent.months, cookies_href=self.cookies_href(spec))
+
+    def cookies_href(self, spec: PageSpec) -> str:
+        """The notice's cookie section, in force, in the page's language."""
+        notice = self.history.current.notice
+        section = next(s.id for s in notice.sections for b in s.body if b.kind == "cookie_categories")
+        return relative_url(f"{PageSpec('notice', spec.language).url}#{section}", spec.url)
 
     def version_of(self, spec: PageSpec) -> Version:
         return self.history.find_by_date(date.fromisoformat(spec.version)) if spec.version else self.history.current
@@ -304,7 +332,8 @@ class Site:
         return problems
 
 
-def load_site(root: Path, today: date, site_url: str, drafts: bool, examples: Path | None = None) -> Site:
+def load_site(root: Path, today: date, site_url: str, drafts: bool, examples: Path | None = None,
+              consent: ConsentSettings = ConsentSettings()) -> Site:
     """Load and check the data and the catalogs under `root`; raise `NoticeError` on any problem.
 
     `site_url` is the published address of the site root, ending with "/"; `drafts` shows draft versions
@@ -312,12 +341,12 @@ def load_site(root: Path, today: date, site_url: str, drafts: bool, examples: Pa
     """
     history = load_history(root / "data", today, examples=examples if drafts else None)
     catalogs = load_catalogs(root)
-    site = Site(root, site_url, history, catalogs, drafts)
+    site = Site(root, site_url, history, catalogs, drafts, consent)
     pages: list[PageSpec] = []
     for language in LANGUAGES:
         pages += [PageSpec("notice", language), PageSpec("history", language)]
         for version in site.versions:
             pages += [PageSpec("version", language, version.name), PageSpec("changes", language, version.name)]
     warnings = catalogs.warnings + (site.stale_translations() if drafts else ())
-    return Site(root, site_url, history, catalogs, drafts, tuple(pages), warnings)
+    return Site(root, site_url, history, catalogs, drafts, consent, tuple(pages), warnings)
 

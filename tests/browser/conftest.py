@@ -1,0 +1,151 @@
+"""A real headless Chromium (Debian's `chromium`, driven by Playwright) against sites built for real."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from support import ROOT, build, copy_project, edit
+
+CHROMIUM = os.environ.get("NOTICE_CHROMIUM", "/usr/bin/chromium")
+EXAMPLE = "2027-01-01"
+
+GATED = """
+<script type="text/plain" data-consent-category="statistics" src="/test-assets/statistics.js"></script>
+<script type="text/plain" data-consent-category="marketing" src="/test-assets/marketing.js"></script>
+<iframe data-src="/test-assets/frame.html" data-consent-category="marketing" title="Advertising test frame"></iframe>
+"""
+ASSETS = {
+    # Each gated script records that it ran and sets the cookies its category lists in the data.
+    "statistics.js": 'document.documentElement.dataset.ranStatistics = "yes";\n'
+                     'document.cookie = "_pk_id.1.a1b2=visitor; Path=/; Max-Age=3600";\n'
+                     'document.cookie = "_pk_ses.1.a1b2=1; Path=/; Max-Age=1800";\n',
+    "marketing.js": 'document.documentElement.dataset.ranMarketing = "yes";\ndocument.cookie = "_gcl_au=1.1.123; Path=/; Max-Age=3600";\n',
+    "frame.html": "<!doctype html><title>frame</title><p>advertising</p>\n",
+}
+
+
+class Server:
+    """Serves one built site on localhost; the tests may switch the site and add response headers."""
+
+    def __init__(self) -> None:
+        self.root: Path = Path(".")
+        self.headers: dict[str, str] = {}
+        server = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args: object, **kwargs: object) -> None:
+                super().__init__(*args, directory=str(server.root), **kwargs)  # type: ignore[arg-type]
+
+            def end_headers(self) -> None:
+                self.send_header("Cache-Control", "no-store")  # the tests switch sites under one address
+                for name, value in server.headers.items():
+                    self.send_header(name, value)
+                super().end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def serve(self, root: Path, headers: dict[str, str] | None = None) -> str:
+        self.root, self.headers = root, headers or {}
+        return self.url
+
+
+def with_gated_page(site: Path) -> Path:
+    """Add gated scripts and a gated frame to the notice pages, as a site owner would, and the assets they load."""
+    for language in ("", "fr/", "pl/"):
+        page = site / language / "index.html"
+        page.write_text(page.read_text(encoding="utf-8").replace("</body>", GATED + "</body>"), encoding="utf-8")
+    assets = site / "test-assets"
+    assets.mkdir(exist_ok=True)
+    for name, content in ASSETS.items():
+        (assets / name).write_text(content, encoding="utf-8")
+    return site
+
+
+def notice_command(project: Path, *args: str, today: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "notice", *args], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NOTICE_TODAY": today})
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Three published states of the site, each built for real:
+
+    - "2024": the notice of 1 February 2024 (it lists no cookie);
+    - "example": the example amendment published (it adds consent-based audience measurement and lists cookies);
+    - "wording": the example plus an amendment that only fixes wording.
+    """
+    base = tmp_path_factory.mktemp("sites")
+    built = {}
+    first = build(ROOT, base / "2024")
+    assert first.returncode == 0, first.output
+    built["2024"] = with_gated_page(first.site)
+
+    project = copy_project(base / "project")
+    shutil.copytree(ROOT / "examples" / "versions" / EXAMPLE, project / "data" / "versions" / EXAMPLE)
+    notice_command(project, "publish", "--translations-reviewed", today=EXAMPLE)
+    example = build(project, base / "example", env={"NOTICE_TODAY": "2027-02-01"})
+    assert example.returncode == 0, example.output
+    built["example"] = with_gated_page(example.site)
+
+    notice_command(project, "amend", "2027-06-01", today="2027-02-01")
+    draft = project / "data" / "versions" / "2027-06-01"
+    edit(draft / "purposes.yml", "analysis helps us identify areas", "analysis helps us to identify areas")
+    edit(draft / "version.yml", "  en: TODO\n  fr: TODO\n  pl: TODO\n",
+         "  en: Wording fix.\n  fr: Correction rédactionnelle.\n  pl: Poprawka redakcyjna.\n")
+    notice_command(project, "publish", "--translations-reviewed", today="2027-02-01")
+    wording = build(project, base / "wording", env={"NOTICE_TODAY": "2027-07-01"})
+    assert wording.returncode == 0, wording.output
+    built["wording"] = with_gated_page(wording.site)
+    return built
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    server = Server()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh visitor: no cookies, no storage."""
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page

@@ -1,0 +1,321 @@
+"""The consent widget in a real browser: what a visitor clicks, which scripts ran, which cookies exist."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from conftest import Server
+
+pytestmark = pytest.mark.browser
+
+BANNER = "[data-notice-consent-banner]"
+DIALOG = "[data-notice-consent-dialog]"
+
+
+def open_site(page: Page, server: Server, site: Path, path: str = "", headers: dict[str, str] | None = None) -> None:
+    page.goto(server.serve(site, headers) + path)
+    page.wait_for_function("document.querySelector('[data-notice-consent]') && !document.querySelector('[data-notice-consent]').hidden")
+
+
+def ran(page: Page, category: str) -> bool:
+    """Whether the category's gated script has run; an activated script loads asynchronously, so wait for it a little."""
+    try:
+        page.wait_for_function(f"document.documentElement.dataset.ran{category.title()} === 'yes'", timeout=1500)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+def cookie_names(context: BrowserContext) -> set[str]:
+    return {cookie["name"] for cookie in context.cookies()}
+
+
+def stored(context: BrowserContext) -> dict[str, object]:
+    cookie = next(cookie for cookie in context.cookies() if cookie["name"] == "notice_consent")
+    from urllib.parse import unquote
+    return json.loads(unquote(cookie["value"]))
+
+
+def click(page: Page, action: str, within: str = BANNER) -> None:
+    page.locator(f"{within} [data-notice-consent-action={action}]").click()
+
+
+def test_before_any_choice_no_gated_script_runs_and_no_cookie_exists(page: Page, context: BrowserContext, server: Server,
+                                                                       sites: dict[str, Path]) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_visible()
+    assert not ran(page, "statistics") and not ran(page, "marketing")
+    assert page.locator("iframe[data-consent-category]").get_attribute("src") is None
+    assert cookie_names(context) == set()
+    assert all(url.startswith(server.url) for url in requests), "nothing may leave the site before consent"
+    assert not any("/test-assets/" in url for url in requests)
+
+
+def test_reject_all_runs_nothing_even_after_a_reload(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+
+    click(page, "reject")
+    page.reload()
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_hidden()
+    assert not ran(page, "statistics") and not ran(page, "marketing")
+    assert cookie_names(context) == {"notice_consent"}
+    assert stored(context)["categories"] == ["necessary"]
+
+
+def test_accept_all_runs_every_category_now_and_on_later_pages(page: Page, context: BrowserContext, server: Server,
+                                                                sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+
+    click(page, "accept")
+
+    assert ran(page, "statistics") and ran(page, "marketing")
+    assert page.locator("iframe[data-consent-category]").get_attribute("src") == "/test-assets/frame.html"
+    page.goto(server.url + "fr/")
+    page.wait_for_function("document.documentElement.dataset.ranMarketing === 'yes'")
+    assert stored(context)["categories"] == ["necessary", "statistics", "marketing"]
+
+
+def test_statistics_only_runs_only_statistics(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+
+    click(page, "customise")
+    page.locator(f"{DIALOG} input[name=statistics]").check()
+    click(page, "save", DIALOG)
+
+    assert ran(page, "statistics") and not ran(page, "marketing")
+    assert {"_pk_id.1.a1b2", "_pk_ses.1.a1b2"} <= cookie_names(context)
+    assert "_gcl_au" not in cookie_names(context)
+    assert page.locator("iframe[data-consent-category]").get_attribute("src") is None
+
+
+def test_withdrawing_a_category_deletes_the_cookies_the_data_lists_for_it(page: Page, context: BrowserContext, server: Server,
+                                                                          sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "accept")
+    assert {"_pk_id.1.a1b2", "_pk_ses.1.a1b2", "_gcl_au"} <= cookie_names(context)
+
+    page.locator("footer [data-notice-consent-open]").click()
+    page.locator(f"{DIALOG} input[name=statistics]").uncheck()
+    with page.expect_navigation():
+        click(page, "save", DIALOG)
+    open_site(page, server, sites["example"])
+
+    assert not {"_pk_id.1.a1b2", "_pk_ses.1.a1b2"} & cookie_names(context)
+    assert "_gcl_au" in cookie_names(context)
+    assert not ran(page, "statistics") and ran(page, "marketing")
+
+
+def test_the_whole_choice_can_be_made_with_the_keyboard(page: Page, context: BrowserContext, server: Server,
+                                                         sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.noticeConsentAction") == "customise":
+            break
+    else:
+        pytest.fail("Tab never reached the Customise button")
+    page.keyboard.press("Enter")
+    expect(page.locator(DIALOG)).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "nt-consent-dialog-title"
+    for _ in range(3):  # past the necessary category's list of cookies
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "statistics":
+            break
+    assert page.evaluate("document.activeElement.name") == "statistics"
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "switch"
+    page.keyboard.press("Space")
+    while page.evaluate("document.activeElement.dataset.noticeConsentAction") != "save":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+
+    expect(page.locator(DIALOG)).to_be_hidden()
+    assert stored(context)["categories"] == ["necessary", "statistics"]
+    assert page.evaluate("document.activeElement.hasAttribute('data-notice-consent-open')"), "focus goes back to the page"
+    expect(page.locator("[data-notice-consent-status]")).to_have_text("Your cookie choices are saved.")
+
+
+def test_escape_closes_the_dialog_without_consent_and_returns_focus(page: Page, context: BrowserContext, server: Server,
+                                                                     sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    customise = page.locator(f"{BANNER} [data-notice-consent-action=customise]")
+    customise.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(DIALOG)).to_be_visible()
+
+    page.keyboard.press("Escape")
+
+    expect(page.locator(DIALOG)).to_be_hidden()
+    expect(page.locator(BANNER)).to_be_visible()
+    assert cookie_names(context) == set()
+    assert page.evaluate("document.activeElement.dataset.noticeConsentAction") == "customise"
+
+
+def test_the_dialog_is_labelled_and_its_switches_have_roles_and_states(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "customise")
+
+    dialog = page.get_by_role("dialog", name="Cookie settings")
+    expect(dialog).to_be_visible()
+    necessary = dialog.get_by_role("switch", name="Strictly Necessary (Technical) Cookies")
+    expect(necessary).to_be_checked()
+    expect(necessary).to_be_disabled()
+    expect(dialog.get_by_text("Always on", exact=True)).to_be_visible()
+    for name in ("Statistics Cookies", "Marketing Cookies"):
+        expect(dialog.get_by_role("switch", name=name)).not_to_be_checked()
+    assert page.evaluate("getComputedStyle(document.querySelector('[data-notice-consent-action=accept]')).cssText") == \
+        page.evaluate("getComputedStyle(document.querySelector('[data-notice-consent-action=reject]')).cssText"), \
+        "Accept all and Reject all look exactly alike"
+
+
+def test_a_global_privacy_control_signal_refuses_marketing(page: Page, context: BrowserContext, server: Server,
+                                                            sites: dict[str, Path]) -> None:
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })")
+    open_site(page, server, sites["example"])
+
+    click(page, "customise")
+    expect(page.locator("[data-notice-consent-gpc]")).to_be_visible()
+    expect(page.locator(f"{DIALOG} input[name=marketing]")).to_be_disabled()
+    click(page, "accept", DIALOG)
+
+    assert ran(page, "statistics") and not ran(page, "marketing")
+    assert stored(context)["categories"] == ["necessary", "statistics"]
+
+
+def consent_cookie(server: Server, revision: str, chosen: datetime, categories: list[str]) -> dict[str, object]:
+    value = {"revision": revision, "categories": categories, "time": chosen.isoformat().replace("+00:00", "Z")}
+    return {"name": "notice_consent", "value": quote(json.dumps(value)), "url": server.url, "expires": time.time() + 400 * 86400}
+
+
+@pytest.mark.parametrize(("months_ago", "asked_again"), [(5, False), (7, True)])
+def test_a_choice_expires_after_six_months(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path],
+                                           months_ago: int, asked_again: bool) -> None:
+    config = json.loads((sites["example"] / "index.html").read_text().split('id="notice-consent-config">')[1].split("</script>")[0])
+    chosen = datetime.now(timezone.utc) - timedelta(days=months_ago * 30.5)
+    server.serve(sites["example"])
+    context.add_cookies([consent_cookie(server, config["revision"], chosen, ["necessary", "statistics"])])
+
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_visible() if asked_again else expect(page.locator(BANNER)).to_be_hidden()
+    assert ran(page, "statistics") is not asked_again
+
+
+def test_the_choice_is_stored_first_party_with_its_expiry(page: Page, context: BrowserContext, server: Server,
+                                                          sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "reject")
+
+    cookie = next(cookie for cookie in context.cookies() if cookie["name"] == "notice_consent")
+    assert cookie["domain"] == "127.0.0.1" and cookie["path"] == "/" and cookie["sameSite"] == "Lax"
+    assert 182 * 86400 - 60 < cookie["expires"] - time.time() < 183 * 86400
+    value = stored(context)
+    assert set(value) == {"revision", "categories", "time"}
+    assert abs(datetime.fromisoformat(str(value["time"]).replace("Z", "+00:00")) - datetime.now(timezone.utc)) < timedelta(minutes=1)
+
+
+def test_asked_again_after_a_version_adds_consent_based_processing(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["2024"])
+    click(page, "accept")
+
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_visible()
+
+
+def test_not_asked_again_after_a_wording_fix(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "accept")
+
+    open_site(page, server, sites["wording"])
+
+    expect(page.locator(BANNER)).to_be_hidden()
+    assert ran(page, "statistics")
+
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'")
+
+
+def test_it_works_under_a_strict_content_security_policy(page: Page, context: BrowserContext, server: Server,
+                                                         sites: dict[str, Path]) -> None:
+    context.add_init_script("window.violations = []; document.addEventListener('securitypolicyviolation', "
+                            "(event) => window.violations.push(event.violatedDirective + ' ' + event.blockedURI))")
+    open_site(page, server, sites["example"], headers={"Content-Security-Policy": CSP})
+
+    click(page, "customise")
+    click(page, "accept", DIALOG)
+
+    assert ran(page, "statistics") and ran(page, "marketing")
+    assert page.evaluate("window.violations") == []
+
+
+@pytest.mark.parametrize(("path", "texts"), [
+    ("", ["Accept all", "Reject all", "Customise", "Cookie settings"]),
+    ("fr/", ["Tout accepter", "Tout refuser", "Personnaliser", "Paramètres des cookies"]),
+    ("pl/", ["Zaakceptuj wszystkie", "Odrzuć wszystkie", "Dostosuj", "Ustawienia plików cookie"]),
+], ids=["en", "fr", "pl"])
+def test_each_language_has_its_texts(page: Page, server: Server, sites: dict[str, Path], path: str, texts: list[str]) -> None:
+    open_site(page, server, sites["example"], path)
+    accept, reject, customise, title = texts
+
+    banner = page.locator(BANNER)
+    for label in (accept, reject, customise):
+        expect(banner.get_by_role("button", name=label)).to_be_visible()
+    banner.get_by_role("button", name=customise).click()
+    expect(page.get_by_role("dialog", name=title)).to_be_visible()
+
+
+def test_showing_the_banner_does_not_shift_the_layout(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    page.add_init_script("window.shifts = []; new PerformanceObserver((list) => { for (const entry of list.getEntries()) "
+                         "if (!entry.hadRecentInput) window.shifts.push([entry.value, entry.sources.map((source) => "
+                         "source.node && (source.node.className || source.node.nodeName))]); }).observe({ type: 'layout-shift', buffered: true })")
+    open_site(page, server, sites["example"])
+    expect(page.locator(BANNER)).to_be_visible()
+    page.wait_for_timeout(300)
+
+    assert page.evaluate("window.shifts") == []
+
+
+def test_the_javascript_api_reads_opens_and_tells(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    page.evaluate("""async () => {
+        window.consent = await import('/assets/javascripts/consent.js');
+        window.changes = [];
+        consent.onChange((event) => window.changes.push(event.detail.categories));
+    }""")
+    assert page.evaluate("consent.getConsent()") is None
+
+    page.evaluate("consent.openPreferences()")
+    expect(page.locator(DIALOG)).to_be_visible()
+    click(page, "accept", DIALOG)
+
+    assert page.evaluate("consent.getConsent().categories") == ["necessary", "statistics", "marketing"]
+    assert page.evaluate("window.changes") == [["necessary", "statistics", "marketing"]]
+
+
+def test_without_javascript_the_page_reads_fully_with_no_banner_and_no_cookie(browser, server: Server, sites: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.serve(sites["example"]))
+
+    expect(page.locator(BANNER)).to_be_hidden()
+    expect(page.get_by_text("Without JavaScript, no optional cookie is ever set")).to_be_visible()
+    expect(page.locator("h3#product-improvement")).to_be_visible()
+    assert not ran(page, "statistics")
+    assert context.cookies() == []
+    context.close()
