@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from served import Server
 from support import ROOT, build, copy_project, edit
 
 CHROMIUM = os.environ.get("NOTICE_CHROMIUM", "/usr/bin/chromium")
@@ -33,36 +31,6 @@ ASSETS = {
     "marketing.js": 'document.documentElement.dataset.ranMarketing = "yes";\ndocument.cookie = "_gcl_au=1.1.123; Path=/; Max-Age=3600";\n',
     "frame.html": "<!doctype html><title>frame</title><p>advertising</p>\n",
 }
-
-
-class Server:
-    """Serves one built site on localhost; the tests may switch the site and add response headers."""
-
-    def __init__(self) -> None:
-        self.root: Path = Path(".")
-        self.headers: dict[str, str] = {}
-        server = self
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def __init__(self, *args: object, **kwargs: object) -> None:
-                super().__init__(*args, directory=str(server.root), **kwargs)  # type: ignore[arg-type]
-
-            def end_headers(self) -> None:
-                self.send_header("Cache-Control", "no-store")  # the tests switch sites under one address
-                for name, value in server.headers.items():
-                    self.send_header(name, value)
-                super().end_headers()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def serve(self, root: Path, headers: dict[str, str] | None = None) -> str:
-        self.root, self.headers = root, headers or {}
-        return self.url
 
 
 def with_gated_page(site: Path) -> Path:

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import Server
+from served import Server
 
 pytestmark = pytest.mark.browser
 
