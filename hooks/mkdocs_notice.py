@@ -132,6 +132,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Mend Material's markup where no template block reaches it (axe: a dialog needs a name)."""
+    spec = _current().page(page.file.src_uri)
+    language = spec.language if spec else SOURCE_LANGUAGE
+    return _mend(output, 'class="md-search" data-md-component="search" role="dialog"',
+                 f'class="md-search" data-md-component="search" role="dialog" aria-label="{_material_text(config, language, "search")}"')
+
+
+def _mend(html: str, old: str, new: str) -> str:
+    if old not in html:
+        raise PluginError(f"Material's markup changed: {old!r} is no longer in the page; update hooks/mkdocs_notice.py")
+    return html.replace(old, new, 1)
+
+
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     """Split Material's search index by language, each with its language's stemmer and stop words.
@@ -157,13 +171,18 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _search_config(config: MkDocsConfig, language: str) -> dict[str, Any]:
     """Material's own search settings for `language` (Polish has no stemmer: plain matching)."""
-    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config, "notice_language": language})
-    t = template.module.t  # type: ignore[attr-defined]
+    pipeline = _material_text(config, language, "search.config.pipeline").strip()
     return {
-        "lang": [str(t("search.config.lang"))],
-        "separator": str(t("search.config.separator")),
-        "pipeline": [name for name in re.split(r"\s*,\s*", str(t("search.config.pipeline")).strip()) if name],
+        "lang": [_material_text(config, language, "search.config.lang")],
+        "separator": _material_text(config, language, "search.config.separator"),
+        "pipeline": [name for name in re.split(r"\s*,\s*", pipeline) if name],
     }
+
+
+def _material_text(config: MkDocsConfig, language: str, key: str) -> str:
+    """A string from Material's own translations (partials/languages/<language>.html)."""
+    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config, "notice_language": language})
+    return str(template.module.t(key))  # type: ignore[attr-defined]
 
 
 def _current() -> Site:

@@ -137,6 +137,8 @@ class SectionView:
     heading: str
     blocks: tuple[BlockView, ...]
     purposes: tuple[PurposeView, ...]
+    applies_to: str
+    """The audiences this section applies to, space-separated ids, or "all" if no audience lists it."""
 
 
 @dataclass(frozen=True)
@@ -171,8 +173,9 @@ def notice_toc(view: NoticeView) -> tuple[TocEntry, ...]:
 class NoticeViews:
     """Builds the view of each record of one notice in one language."""
 
-    def __init__(self, notice: Notice, language: str, gettext: Gettext) -> None:
-        self.notice, self.language, self._ = notice, language, gettext
+    def __init__(self, notice: Notice, language: str, gettext: Gettext, notice_href: str = "") -> None:
+        """`notice_href` is where the notice is, from the page the views are shown on (empty: the same page)."""
+        self.notice, self.language, self._, self.notice_href = notice, language, gettext, notice_href
 
     def lead_in(self, name: str) -> str:
         return self._("%(label)s:") % {"label": name}
@@ -182,7 +185,11 @@ class NoticeViews:
         title = section.title[self.language]
         heading = f"{number}. {title}" if number else title
         blocks = tuple(self.block(block) for block in section.body)
-        return SectionView(section.id, heading, blocks, tuple(p for block in blocks for p in block.purposes))
+        return SectionView(section.id, heading, blocks, tuple(p for block in blocks for p in block.purposes), self.applies_to(section.id))
+
+    def applies_to(self, section_id: str) -> str:
+        audiences = [audience.id for audience in self.notice.audiences if section_id in audience.sections]
+        return " ".join(audiences) or "all"
 
     def block(self, block: Block) -> BlockView:
         language = self.language
@@ -267,7 +274,7 @@ class NoticeViews:
             return escape(self._(RETENTION_AFTER[rule.after]) % {"period": period} if rule.after else period)
         if rule.until is not None:
             return escape(self._(RETENTION_UNTIL[rule.until]))
-        links = [Markup('<a href="#%s">%s</a>') % (pid, self.notice.purpose[pid].title[self.language]) for pid in rule.as_long_as]
+        links = [Markup('<a href="%s#%s">%s</a>') % (self.notice_href, pid, self.notice.purpose[pid].title[self.language]) for pid in rule.as_long_as]
         listed = Markup(format_list([str(link) for link in links], style="or", locale=BABEL_LOCALES[self.language]))
         return escape(self._("as long as the data is processed for %(purposes)s")) % {"purposes": listed}
 

@@ -20,6 +20,7 @@ from notice.feeds import FeedEntry, atom_feed, version_json, versions_index_json
 from notice.locale import N_, NATIVE_NAMES, Catalogs, Gettext, format_day, load_catalogs
 from notice.markup import plain_text, render_prose
 from notice.model import LANGUAGES
+from notice.reading import audience_choices, explorer, overview
 from notice.render import TocEntry, environment, notice_toc, notice_view
 from notice.versions import History, Version, load_history
 
@@ -28,12 +29,14 @@ AUTHOR = "SipSim"
 
 PAGE_TITLES = {
     "notice": N_("Privacy notice"),
+    "explorer": N_("Your personal data"),
     "history": N_("Version history"),
     "version": N_("Privacy notice of %(date)s"),
     "changes": N_("What changed on %(date)s"),
 }
 PAGE_DESCRIPTIONS = {
     "notice": N_("How SipSim processes personal data: purposes, legal bases, recipients, retention and your rights."),
+    "explorer": N_("Each category of personal data SipSim processes: for which purposes, on which legal basis, shared with whom, kept how long."),
     "history": N_("Every version of SipSim's privacy notice, with its date, a summary and what changed."),
     "version": N_("SipSim's privacy notice as published for %(date)s."),
     "changes": N_("What changed in SipSim's privacy notice on %(date)s, against the version before it."),
@@ -53,6 +56,7 @@ class PageSpec:
         """The page's URL relative to the site root, per the stable-URL contract."""
         return language_root(self.language) + {
             "notice": "",
+            "explorer": "personal-data/",
             "history": "versions/",
             "version": f"versions/{self.version}/",
             "changes": f"versions/{self.version}/changes/",
@@ -64,7 +68,7 @@ class PageSpec:
 
     @property
     def in_nav(self) -> bool:
-        return self.kind in ("notice", "history")
+        return self.kind in ("notice", "explorer", "history")
 
 
 @dataclass(frozen=True)
@@ -214,13 +218,23 @@ class Site:
             html = env.get_template("history.html").render(title=self.title(spec), rows=self.history_rows(spec), feed_href=feed_href)
             return Rendered(html, ())
         version = self.version_of(spec)
+        if spec.kind == "explorer":
+            notice_href = relative_url(PageSpec("notice", spec.language).url, spec.url)
+            entries = explorer(version.notice, spec.language, gettext, notice_href)
+            html = env.get_template("explorer.html").render(title=self.title(spec), entries=entries, effective=format_day(version.effective, spec.language))
+            return Rendered(html, tuple(TocEntry(entry.id, entry.name, 2) for entry in entries))
         if spec.kind == "changes":
             view = self.changes_view(spec, version)
             toc = (TocEntry("summary", gettext("Summary of changes"), 2), TocEntry("full-text", gettext("Full text with changes"), 2))
             return Rendered(env.get_template("changes.html").render(changes=view), toc if view.previous else ())
         notice = notice_view(version.notice, spec.language, gettext)
-        html = env.get_template("notice.html").render(notice=notice, banner=self.banner(spec, version), consent_months=self.consent.months)
-        return Rendered(html, notice_toc(notice))
+        html = env.get_template("notice.html").render(
+            notice=notice, banner=self.banner(spec, version), consent_months=self.consent.months,
+            audiences=audience_choices(version.notice, notice, spec.language), overview=overview(version.notice, spec.language, gettext),
+            explorer_href=relative_url(PageSpec("explorer", spec.language).url, spec.url),
+        )
+        toc = (TocEntry("at-a-glance", gettext("At a glance"), 2), *notice_toc(notice))
+        return Rendered(html, toc)
 
     def consent_html(self, spec: PageSpec) -> str:
         """The consent widget, for the version in force, in the page's language."""
@@ -344,7 +358,7 @@ def load_site(root: Path, today: date, site_url: str, drafts: bool, examples: Pa
     site = Site(root, site_url, history, catalogs, drafts, consent)
     pages: list[PageSpec] = []
     for language in LANGUAGES:
-        pages += [PageSpec("notice", language), PageSpec("history", language)]
+        pages += [PageSpec("notice", language), PageSpec("explorer", language), PageSpec("history", language)]
         for version in site.versions:
             pages += [PageSpec("version", language, version.name), PageSpec("changes", language, version.name)]
     warnings = catalogs.warnings + (site.stale_translations() if drafts else ())

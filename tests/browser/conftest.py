@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from served import Server
+from browsing import Server
 from support import ROOT, build, copy_project, edit
 
 CHROMIUM = os.environ.get("NOTICE_CHROMIUM", "/usr/bin/chromium")
@@ -117,3 +117,4 @@ def page(context: BrowserContext) -> Page:
     page = context.new_page()
     page.set_default_timeout(10_000)
     return page
+

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from served import Server
+from browsing import Server
 
 pytestmark = pytest.mark.browser
 
@@ -106,6 +106,7 @@ def test_withdrawing_a_category_deletes_the_cookies_the_data_lists_for_it(page: 
                                                                           sites: dict[str, Path]) -> None:
     open_site(page, server, sites["example"])
     click(page, "accept")
+    assert ran(page, "statistics") and ran(page, "marketing")
     assert {"_pk_id.1.a1b2", "_pk_ses.1.a1b2", "_gcl_au"} <= cookie_names(context)
 
     page.locator("footer [data-notice-consent-open]").click()

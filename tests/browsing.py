@@ -1,10 +1,14 @@
-"""A local web server for the browser tests: one built site at a time, with the headers a test asks for."""
+"""What the browser tests share: a local server for built sites, and axe-core."""
 
 from __future__ import annotations
 
 import http.server
 import threading
 from pathlib import Path
+
+from playwright.sync_api import Page
+
+from support import ROOT
 
 
 class Server:
@@ -35,3 +39,16 @@ class Server:
     def serve(self, root: Path, headers: dict[str, str] | None = None) -> str:
         self.root, self.headers = root, headers or {}
         return self.url
+
+
+AXE = ROOT / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Run axe-core (npm, pinned in tests/tools) on the page as it is now: its WCAG 2.x A/AA rules and best practices."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("""async () => {
+        const results = await axe.run(document, { resultTypes: ["violations"] });
+        return results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    }""")
+    return list(results)

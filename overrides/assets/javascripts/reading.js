@@ -1,0 +1,87 @@
+// Reading aids. "What applies to me?" folds the sections that do not apply to the chosen audience and keeps
+// the choice in the address (?for=lead), so it can be shared; the explorer's filter keeps its words in ?q=.
+// Without JavaScript both read as plain lists of links.
+
+const params = new URLSearchParams(location.search);
+
+function remember(name, value) {
+  const url = new URL(location.href);
+  if (value) url.searchParams.set(name, value);
+  else url.searchParams.delete(name);
+  history.replaceState(history.state, "", url);
+}
+
+// Hide an element and its entries in the tables of contents (Material has one per layout).
+function fold(element, folded) {
+  element.hidden = folded;
+  const id = element.querySelector("[id]")?.id;
+  if (!id) return;
+  for (const entry of document.querySelectorAll(`.md-nav--secondary a[href="#${CSS.escape(id)}"]`)) entry.closest("li").hidden = folded;
+}
+
+function audiences() {
+  const box = document.querySelector("[data-notice-audiences]");
+  if (!box) return;
+  const choices = [...box.querySelectorAll("[data-notice-audience]")];
+  const everything = box.querySelector("[data-notice-audience-all]");
+  const status = box.querySelector("[data-notice-audience-status]");
+
+  function choose(id) {
+    const chosen = choices.find((choice) => choice.dataset.noticeAudience === id);
+    for (const choice of choices) {
+      if (choice === chosen) choice.setAttribute("aria-current", "true");
+      else choice.removeAttribute("aria-current");
+    }
+    for (const element of document.querySelectorAll("[data-notice-applies]")) {
+      const applies = element.dataset.noticeApplies;
+      fold(element, Boolean(chosen) && applies !== "all" && !applies.split(" ").includes(id));
+    }
+    everything.hidden = !chosen;
+    status.textContent = chosen ? status.dataset.showing.replace("%(audience)s", chosen.textContent.trim()) : "";
+    remember("for", chosen && id);
+  }
+
+  box.addEventListener("click", (event) => {
+    const choice = event.target.closest("[data-notice-audience]");
+    if (!choice) return;
+    event.preventDefault();
+    choose(choice.dataset.noticeAudience);
+  });
+  everything.addEventListener("click", () => {
+    choose(null);
+    choices[0].focus();
+  });
+  if (params.get("for")) choose(params.get("for"));
+}
+
+function filter() {
+  const box = document.querySelector("[data-notice-filter]");
+  if (!box) return;
+  const input = box.querySelector("[data-notice-filter-input]");
+  const status = box.querySelector("[data-notice-filter-status]");
+  const entries = [...document.querySelectorAll("[data-notice-entry]")];
+  box.hidden = false;
+
+  function apply() {
+    const words = input.value.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    let shown = 0;
+    for (const entry of entries) {
+      const text = entry.textContent.toLocaleLowerCase();
+      const match = words.every((word) => text.includes(word));
+      fold(entry, !match);
+      shown += match ? 1 : 0;
+    }
+    status.textContent = words.length
+      ? status.dataset.showing.replace("%(shown)s", shown).replace("%(total)s", entries.length) : "";
+    remember("q", input.value.trim());
+  }
+
+  input.addEventListener("input", apply);
+  if (params.get("q")) {
+    input.value = params.get("q");
+    apply();
+  }
+}
+
+audiences();
+filter();
