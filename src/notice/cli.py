@@ -14,9 +14,11 @@ import click
 
 from notice.amendment import publish_draft, start_amendment
 from notice.changes import redline, summarise
+from notice.check import as_json, as_text, check
 from notice.errors import NoticeError, UsageError
 from notice.locale import load_catalogs
 from notice.markup import plain_text
+from notice.schema import write_schemas
 from notice.versions import History, Version, load_history
 
 T = TypeVar("T")
@@ -70,6 +72,25 @@ def publish(context: _Context, version: str | None, translations_reviewed: bool)
     """Publish the draft (or VERSION): check it is ready, mark it published and record it in the lock."""
     published = _run(lambda: publish_draft(context.data, context.today, version, translations_reviewed))
     click.echo(f"Published {published.name}: data/notice.lock now freezes it. Commit data/ to publish the site.")
+
+
+@main.command("check")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True, help="For people, or for machines.")
+@pass_context
+def check_command(context: _Context, output: str) -> None:
+    """Validate all data and catalogs, check the lock, and report the notice's gaps against GDPR Articles 13 and 14."""
+    report = check(context.root, context.today)
+    click.echo(as_json(report) if output == "json" else as_text(report))
+    if report.failed:
+        raise SystemExit(1)
+
+
+@main.command()
+@pass_context
+def schema(context: _Context) -> None:
+    """Write the JSON Schema of each data file into schema/, from the model the build validates with."""
+    for path in write_schemas(context.root):
+        click.echo(f"wrote {path.relative_to(context.root)}")
 
 
 @main.command("diff")

@@ -144,6 +144,8 @@ def _expected(item: dict[str, Any], location: Location, model: type[Record]) -> 
 
 
 def _got(item: dict[str, Any], location: Location, model: type[Record]) -> str:
+    if "got" in item.get("ctx", {}):
+        return str(item["ctx"]["got"])
     if item["type"] == "missing":
         return "nothing"
     if item["type"] == "extra_forbidden":

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -30,15 +31,31 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([a-zA-Z][\w+.-]*):")
+SAFE_SCHEMES = ("https", "http", "mailto", "tel")
+
+
+def _safe_text(value: str) -> str:
+    """Text from the data reaches pages: no HTML tags, and links only to the web, e-mail or phone."""
+    tag = _TAG.search(value)
+    if tag:
+        raise PydanticCustomError("html", "Markdown without HTML tags (write **bold**, [a link](https://…))", {"got": f"the tag {tag.group(0)!r}"})
+    for scheme in _LINK_SCHEME.findall(value):
+        if scheme.lower() not in SAFE_SCHEMES:
+            raise PydanticCustomError("scheme", "links to https:, mailto: or tel: only", {"got": f"a {scheme}: link"})
+    return value
+
+
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["customer-account"])]
 """A stable identifier: lowercase words joined by hyphens. Anchors and links are made from it."""
 
-Line = Annotated[str, Field(pattern=r"^[^\n]*\S[^\n]*$")]
+Line = Annotated[str, Field(pattern=r"^[^\n]*\S[^\n]*$"), AfterValidator(_safe_text)]
 """One non-empty line of text that is never translated (a name, an address)."""
 
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", examples=["info@sipsim.com"])]
 Url = Annotated[str, Field(pattern=r"^https://\S+$", examples=["https://sipsim.com/"])]
-NonBlank = Annotated[str, Field(pattern=r"\S")]
+NonBlank = Annotated[str, Field(pattern=r"\S"), AfterValidator(_safe_text)]
 
 
 class Text(Record):
@@ -176,6 +193,19 @@ PeriodField = Annotated[
 ]
 
 
+class Contact(Record):
+    """How to reach a person or an office."""
+
+    name: Line | None = None
+    """Name or title ("Data Protection Officer")."""
+    address: Line | None = None
+    """Postal address."""
+    email: Email | None = None
+    """E-mail address."""
+    phone: Line | None = None
+    """Phone number, international format."""
+
+
 class Controller(Record):
     """A legal entity acting as data controller."""
 
@@ -191,6 +221,8 @@ class Controller(Record):
     """Contact phone number, international format."""
     website: Url | None = None
     """Website address (https)."""
+    dpo: Contact | None = None
+    """The data protection officer's contact details, where one is designated (GDPR Art. 37-39)."""
 
 
 class Audience(Record):
@@ -213,6 +245,8 @@ BlockKind = Literal["prose", "purposes", "rights", "cookie_categories", "recipie
 
 class Block(Record):
     """One piece of a section's body: either prose, or records placed here by id. Exactly one key."""
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1, "maxProperties": 1})
 
     prose: Prose | None = None
     """Paragraphs of text."""
@@ -292,6 +326,8 @@ class LegalBasis(Record):
 class Retention(Record):
     """How long data is kept: the notice's wording, and the same rule in machine-readable form."""
 
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["period"]}, {"required": ["until"]}, {"required": ["as_long_as"]}]})
+
     text: Prose
     """The notice's wording."""
     period: PeriodField | None = None
@@ -317,6 +353,8 @@ class Retention(Record):
 
 class Purpose(Record):
     """A processing purpose: what is done, with which data, on which basis, shared with whom, kept how long."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [{"required": ["recipients"]}, {"required": ["recipients_note"]}]})
 
     id: Id
     """Stable identifier and anchor of the purpose."""

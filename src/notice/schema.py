@@ -1,0 +1,44 @@
+"""JSON Schema of each data file, generated from the same model the build validates with.
+
+Editors with a YAML extension read it through the `# yaml-language-server: $schema=…` line at the top of
+each data file, and complete and check while the legal team types.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from notice.model import SNAPSHOT_FILES
+
+SCHEMA_DIR = "schema"
+
+
+def schema_name(data_file: str) -> str:
+    return data_file.removesuffix(".yml") + ".schema.json"
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """Each data file's schema, by schema file name."""
+    documents = {}
+    for data_file, model in SNAPSHOT_FILES.items():
+        schema = model.model_json_schema()
+        documents[schema_name(data_file)] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": data_file, **schema}
+    return documents
+
+
+def write_schemas(root: Path) -> list[Path]:
+    target = root / SCHEMA_DIR
+    target.mkdir(exist_ok=True)
+    written = []
+    for name, document in schemas().items():
+        path = target / name
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def schema_comment(data_file: str) -> str:
+    """The first line of a data file in data/versions/<date>/ (or examples/versions/<date>/)."""
+    return f"# yaml-language-server: $schema=../../../{SCHEMA_DIR}/{schema_name(data_file)}\n"

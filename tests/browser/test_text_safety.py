@@ -1,0 +1,60 @@
+"""Text from the data never carries a script to a page: refused when written, and sanitised when rendered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+from pydantic import ValidationError
+
+from browsing import Server
+from notice.markup import render_prose
+from notice.model import Prose
+
+pytestmark = pytest.mark.browser
+
+PAYLOADS = [
+    "<script>window.pwned = 'script'</script>",
+    "<img src=x onerror=\"window.pwned = 'onerror'\">",
+    "[Read more](javascript:window.pwned='markdown-link')",
+    "[Read more](JaVaScRiPt:window.pwned='mixed-case')",
+    "<a href=\"javascript:window.pwned='html-link'\">Read more</a>",
+    "<iframe src=\"javascript:window.pwned='iframe'\"></iframe>",
+    "<svg onload=\"window.pwned='svg'\"></svg>",
+    "**Bold** <b onclick=\"window.pwned='onclick'\">text</b>",
+    "<a href=\"data:text/html,<script>parent.pwned='data'</script>\">Read more</a>",
+    "<style>body { display: none }</style>Hidden?",
+    "<form action=\"javascript:window.pwned='form'\"><button>Send</button></form>",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_build_refuses_it_where_it_is_written(payload: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        Prose(en=payload, fr="Texte.", pl="Tekst.")
+    assert error.value.errors()[0]["type"] in ("html", "scheme")
+
+
+def test_rendered_text_never_runs_a_script_in_the_browser(browser: Browser, server: Server, tmp_path: Path) -> None:
+    """Defence in depth: even text that skipped validation is sanitised against an allow-list when rendered."""
+    rendered = "\n".join(f'<div class="case">{render_prose(payload)}</div>' for payload in PAYLOADS)
+    (tmp_path / "index.html").write_text(f"<!doctype html><html lang=en><title>safety</title><body>{rendered}</body></html>",
+                                         encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    page.goto(server.serve(tmp_path))
+    for element in page.locator(".case a, .case button, .case b").all():
+        element.click()
+    page.wait_for_timeout(300)
+
+    assert page.evaluate("window.pwned") is None
+    assert dialogs == []
+    assert page.locator(".case script, .case iframe, .case svg, .case style, .case form, .case img").count() == 0
+    assert page.evaluate("""[...document.querySelectorAll('.case *')].flatMap((el) => [...el.attributes])
+        .filter((attr) => attr.name.startsWith('on') || /^\\s*(javascript|data):/i.test(attr.value)).length""") == 0
+    assert page.locator(".case strong").first.inner_text() == "Bold", "what Markdown allows still renders"
+    context.close()
