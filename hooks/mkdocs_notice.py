@@ -34,6 +34,7 @@ log = get_plugin_logger(__name__)
 
 _site: Site | None = None
 _navs: dict[str, Navigation] = {}
+_material: dict[tuple[str, str], str] = {}
 _serving = False
 
 
@@ -48,6 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     _site = None
     _navs.clear()
+    _material.clear()
     try:
         root = Path(config.config_file_path).parent
         drafts = _serving or os.environ.get("NOTICE_DRAFTS") == "1"
@@ -133,11 +135,25 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Mend Material's markup where no template block reaches it (axe: a dialog needs a name)."""
+    """Mend Material's markup where no template block reaches it, so that every page passes axe and the Nu checker."""
     spec = _current().page(page.file.src_uri)
-    language = spec.language if spec else SOURCE_LANGUAGE
-    return _mend(output, 'class="md-search" data-md-component="search" role="dialog"',
-                 f'class="md-search" data-md-component="search" role="dialog" aria-label="{_material_text(config, language, "search")}"')
+    return _mend_material(output, config, spec.language if spec else SOURCE_LANGUAGE)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page: mend it too."""
+    return _mend_material(output_content, config, SOURCE_LANGUAGE) if template_name.endswith(".html") else output_content
+
+
+def _mend_material(output: str, config: MkDocsConfig, language: str) -> str:
+    search = _material_text(config, language, "search")
+    output = _mend(output, 'class="md-search" data-md-component="search" role="dialog"',
+                   f'class="md-search" data-md-component="search" role="dialog" aria-label="{search}"')
+    for toggle in ("drawer", "search"):  # autocomplete is not allowed on a checkbox
+        output = _mend(output, f'type="checkbox" id="__{toggle}" autocomplete="off">', f'type="checkbox" id="__{toggle}">')
+    if 'id="__toc"' not in output:  # a page outside the navigation has no table-of-contents toggle for its label
+        output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return output
 
 
 def _mend(html: str, old: str, new: str) -> str:
@@ -180,9 +196,11 @@ def _search_config(config: MkDocsConfig, language: str) -> dict[str, Any]:
 
 
 def _material_text(config: MkDocsConfig, language: str, key: str) -> str:
-    """A string from Material's own translations (partials/languages/<language>.html)."""
-    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config, "notice_language": language})
-    return str(template.module.t(key))  # type: ignore[attr-defined]
+    """A string from Material's own translations (partials/languages/<language>.html), read once per build."""
+    if (language, key) not in _material:
+        template = config.theme.get_env().get_template("partials/language.html", None, {"config": config, "notice_language": language})
+        _material[(language, key)] = str(template.module.t(key))  # type: ignore[attr-defined]
+    return _material[(language, key)]
 
 
 def _current() -> Site:

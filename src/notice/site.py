@@ -5,6 +5,7 @@ through here.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -170,6 +171,8 @@ class Site:
     catalogs: Catalogs
     drafts: bool
     consent: ConsentSettings
+    fingerprint: str = ""
+    """A hash of the templates, the catalogs and the settings: what every page depends on."""
     pages: tuple[PageSpec, ...] = ()
     warnings: tuple[Problem, ...] = ()
     _by_uri: dict[str, PageSpec] = field(default_factory=dict, repr=False, compare=False)
@@ -206,11 +209,42 @@ class Site:
         return message % {"date": format_day(date.fromisoformat(spec.version), spec.language)} if spec.version else message
 
     def stub(self, spec: PageSpec) -> str:
-        """The Markdown source MkDocs reads: front matter only, since the HTML comes from `render`."""
-        meta = {"title": self.title(spec), "description": self.description(spec)}
+        """The Markdown source MkDocs reads: front matter only, since the HTML comes from `render`.
+
+        Search covers the pages in force; a version and its changes are found from the history instead.
+        """
+        meta: dict[str, object] = {"title": self.title(spec), "description": self.description(spec)}
+        if spec.version:
+            meta["search"] = {"exclude": True}
         return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n"
 
     def render(self, spec: PageSpec) -> Rendered:
+        """The page's HTML, rendered once for as long as what it shows does not change.
+
+        A preview rebuilds after every edit; a published version's pages stay the same, so they are kept.
+        """
+        key = (spec, self.inputs(spec), self.fingerprint)
+        if key not in _RENDERED:
+            if len(_RENDERED) > 20_000:
+                _RENDERED.clear()
+            _RENDERED[key] = self._render(spec)
+        return _RENDERED[key]
+
+    def inputs(self, spec: PageSpec) -> tuple[object, ...]:
+        """What a page's content depends on, besides the templates and catalogs."""
+        if spec.kind == "history":
+            return tuple((version.name, self.history.state(version), version.content) for version in self.versions)
+        version = self.version_of(spec)
+        if spec.kind == "explorer":
+            return (version.content,)
+        previous = self.history.predecessor(version)
+        if spec.kind == "changes":
+            return (version.content, previous.content if previous else None)
+        successor = self.history.successor(version)
+        return (version.content, self.history.state(version), successor.name if successor else None, self.history.current.name,
+                tuple(upcoming.name for upcoming in self.history.upcoming))
+
+    def _render(self, spec: PageSpec) -> Rendered:
         env = environment(self.root / TEMPLATES, spec.language, self.catalogs.translations[spec.language])
         gettext = self.gettext(spec.language)
         if spec.kind == "history":
@@ -238,6 +272,12 @@ class Site:
 
     def consent_html(self, spec: PageSpec) -> str:
         """The consent widget, for the version in force, in the page's language."""
+        key = (spec.url, spec.language, self.history.current.content, self.fingerprint)
+        if key not in _RENDERED:
+            _RENDERED[key] = self._consent_html(spec)
+        return _RENDERED[key]  # type: ignore[return-value]
+
+    def _consent_html(self, spec: PageSpec) -> str:
         current = self.history.current.notice
         env = environment(self.root / TEMPLATES, spec.language, self.catalogs.translations[spec.language])
         view = consent_view(current, spec.language, self.gettext(spec.language), self.consent.months, self.consent.google_consent_mode)
@@ -355,12 +395,24 @@ def load_site(root: Path, today: date, site_url: str, drafts: bool, examples: Pa
     """
     history = load_history(root / "data", today, examples=examples if drafts else None)
     catalogs = load_catalogs(root)
-    site = Site(root, site_url, history, catalogs, drafts, consent)
+    fingerprint = _fingerprint(root, site_url, drafts, consent)
+    site = Site(root, site_url, history, catalogs, drafts, consent, fingerprint)
     pages: list[PageSpec] = []
     for language in LANGUAGES:
         pages += [PageSpec("notice", language), PageSpec("explorer", language), PageSpec("history", language)]
         for version in site.versions:
             pages += [PageSpec("version", language, version.name), PageSpec("changes", language, version.name)]
     warnings = catalogs.warnings + (site.stale_translations() if drafts else ())
-    return Site(root, site_url, history, catalogs, drafts, consent, tuple(pages), warnings)
+    return Site(root, site_url, history, catalogs, drafts, consent, fingerprint, tuple(pages), warnings)
+
+
+_RENDERED: dict[tuple[object, ...], object] = {}
+"""Rendered pages by everything they depend on: kept across the rebuilds of a preview."""
+
+
+def _fingerprint(root: Path, site_url: str, drafts: bool, consent: ConsentSettings) -> str:
+    digest = hashlib.sha256(f"{site_url}|{drafts}|{consent}".encode())
+    for path in sorted([*(root / TEMPLATES).rglob("*.html"), *(root / "locales").rglob("*.po")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 

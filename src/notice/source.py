@@ -49,15 +49,24 @@ def read_source(path: Path, display: str) -> Source:
     except UnicodeDecodeError as error:
         raise DataError([Problem(display, None, "", "text encoded as UTF-8", f"invalid byte at {error.start}")])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(display, error)]) from None
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError:
+        raise DataError([_syntax_problem(display, _pure_python_error(text))]) from None
     lines: dict[Location, int] = {}
     problems: list[Problem] = []
     data = _construct(node, (), lines, problems, display) if node is not None else None
     if problems:
         raise DataError(problems)
     return Source(display, data, lines)
+
+
+def _pure_python_error(text: str) -> yaml.MarkedYAMLError:
+    """PyYAML's own parser words syntax errors more helpfully than libyaml: read the faulty file again with it."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return error
+    raise AssertionError("libyaml refused a text that PyYAML accepts")
 
 
 def _syntax_problem(display: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -110,6 +119,8 @@ def _scalar(node: yaml.Node) -> Any:
 
 
 _SCALARS = yaml.SafeLoader("")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML was built with it (it is on PyPI's wheels): the same nodes and marks, ten times faster."""
 
 
 def dotted(location: Location) -> str:

