@@ -7,14 +7,16 @@ published with the same lock the real tooling writes.
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import date
 from pathlib import Path
 
 from notice.versions import snapshot_digests, write_lock
 
 ROOT = Path(__file__).resolve().parents[1]
-PARTS = ("mkdocs.yml", "babel.cfg", "data", "docs", "examples", "hooks", "overrides", "locales", "src")
-FIRST = "2024-02-01"
+sys.path.insert(0, str(ROOT / "tests"))
+
+from support import FIRST_VERSION, copy_project  # noqa: E402  (the test suite's copy of the project)
 
 
 def month(index: int) -> date:
@@ -26,15 +28,9 @@ def make_project(target: Path, versions: int) -> Path:
     """Copy the project to `target` with `versions` published versions in all (the first is the real 2024 notice)."""
     if target.exists():
         shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-        else:
-            shutil.copy2(source, target / part)
+    copy_project(target)
     data = target / "data"
-    previous = data / "versions" / FIRST
+    previous = target / FIRST_VERSION
     for index in range(1, versions):
         folder = data / "versions" / month(index).isoformat()
         shutil.copytree(previous, folder)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gettext
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,21 +11,9 @@ from notice.changes import redline, stale_translations, summarise
 from notice.load import load_snapshot
 from notice.markup import plain_text
 from notice.model import Notice
-from support import FIRST_VERSION, ROOT, edit
+from support import edit
 
 ENGLISH = gettext.NullTranslations().gettext
-
-
-@pytest.fixture(scope="module")
-def published() -> Notice:
-    return load_snapshot(ROOT / FIRST_VERSION, FIRST_VERSION)
-
-
-@pytest.fixture
-def draft(tmp_path: Path) -> Path:
-    target = tmp_path / "2025-01-01"
-    shutil.copytree(ROOT / FIRST_VERSION, target)
-    return target
 
 
 def summary(old: Notice, directory: Path) -> list[tuple[str, str]]:

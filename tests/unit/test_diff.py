@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,20 +9,7 @@ import pytest
 from notice.diff import Change, apply, diff, reordered, tree
 from notice.load import load_snapshot
 from notice.model import Notice
-from support import FIRST_VERSION, ROOT, edit
-
-
-@pytest.fixture(scope="module")
-def published() -> Notice:
-    return load_snapshot(ROOT / FIRST_VERSION, FIRST_VERSION)
-
-
-@pytest.fixture
-def draft(tmp_path: Path) -> Path:
-    """A copy of the first version under a later date, to edit."""
-    target = tmp_path / "2025-01-01"
-    shutil.copytree(ROOT / FIRST_VERSION, target)
-    return target
+from support import edit
 
 
 def load(directory: Path) -> Notice:
