@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -198,7 +199,8 @@ def test_a_global_privacy_control_signal_refuses_marketing(page: Page, context: 
 
 
 def consent_cookie(server: Server, revision: str, chosen: datetime, categories: list[str]) -> dict[str, object]:
-    value = {"revision": revision, "categories": categories, "time": chosen.isoformat().replace("+00:00", "Z")}
+    stamp = lambda moment: moment.isoformat().replace("+00:00", "Z")  # noqa: E731
+    value = {"revision": revision, "categories": categories, "time": stamp(chosen), "expires": stamp(chosen + timedelta(days=183))}
     return {"name": "notice_consent", "value": quote(json.dumps(value)), "url": server.url, "expires": time.time() + 400 * 86400}
 
 
@@ -225,8 +227,10 @@ def test_the_choice_is_stored_first_party_with_its_expiry(page: Page, context: B
     assert cookie["domain"] == "127.0.0.1" and cookie["path"] == "/" and cookie["sameSite"] == "Lax"
     assert 182 * 86400 - 60 < cookie["expires"] - time.time() < 183 * 86400
     value = stored(context)
-    assert set(value) == {"revision", "categories", "time"}
-    assert abs(datetime.fromisoformat(str(value["time"]).replace("Z", "+00:00")) - datetime.now(timezone.utc)) < timedelta(minutes=1)
+    assert set(value) == {"revision", "categories", "time", "expires"}
+    chosen = datetime.fromisoformat(str(value["time"]).replace("Z", "+00:00"))
+    assert abs(chosen - datetime.now(timezone.utc)) < timedelta(minutes=1)
+    assert datetime.fromisoformat(str(value["expires"]).replace("Z", "+00:00")) - chosen == timedelta(days=183)
 
 
 def test_asked_again_after_a_version_adds_consent_based_processing(page: Page, server: Server, sites: dict[str, Path]) -> None:
@@ -320,3 +324,29 @@ def test_without_javascript_the_page_reads_fully_with_no_banner_and_no_cookie(br
     assert not ran(page, "statistics")
     assert context.cookies() == []
     context.close()
+
+
+def test_google_consent_mode_is_denied_by_default_and_updated_on_a_choice(page: Page, server: Server, sites: dict[str, Path],
+                                                                         tmp_path: Path) -> None:
+    """With extra.notice.google_consent_mode, the categories map to Consent Mode v2 signals."""
+    site = tmp_path / "site"
+    shutil.copytree(sites["example"], site)
+    index = site / "index.html"
+    index.write_text(index.read_text(encoding="utf-8").replace('"googleConsentMode": false', '"googleConsentMode": true'), encoding="utf-8")
+    open_site(page, server, site)
+
+    click(page, "customise")
+    page.locator(f"{DIALOG} input[name=statistics]").check()
+    click(page, "save", DIALOG)
+
+    layer = page.evaluate("window.dataLayer.map((entry) => Array.from(entry))")
+    assert layer[0] == ["consent", "default", {"analytics_storage": "denied", "ad_storage": "denied", "ad_user_data": "denied",
+                                               "ad_personalization": "denied"}]
+    assert layer[1] == ["consent", "update", {"analytics_storage": "granted", "ad_storage": "denied", "ad_user_data": "denied",
+                                              "ad_personalization": "denied"}]
+
+
+def test_without_google_consent_mode_no_data_layer_is_created(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "accept")
+    assert page.evaluate("typeof window.dataLayer") == "undefined"

@@ -133,3 +133,16 @@ def test_print_shows_everything_with_link_targets_and_the_version(page: Page, se
     assert len(pdf.pages) > 10
     for number, sheet in enumerate(pdf.pages, start=1):
         assert "SipSim privacy notice, version of 1 February 2024 (In force)" in sheet.extract_text(), f"page {number}"
+
+
+@pytest.mark.parametrize("anchor", ["invoicing", "rights", "access", "necessary"])
+def test_every_section_purpose_right_and_cookie_category_has_a_visible_link_on_focus(page: Page, server: Server,
+                                                                                   sites: dict[str, Path], anchor: str) -> None:
+    page.goto(server.serve(sites["2024"]) + "fr/")
+    link = page.locator(f'a.headerlink[href="#{anchor}"]')
+
+    link.focus()
+
+    expect(link).to_be_visible()
+    expect(link).to_have_css("opacity", "1")
+    expect(link).to_have_attribute("aria-label", "Lien vers cette partie de la politique")

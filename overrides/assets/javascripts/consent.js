@@ -22,7 +22,9 @@ const activated = new Set();
 
 /** The visitor's current choice, or null if they have not chosen (or their choice expired). */
 export function getConsent() {
-  return decision && { categories: [...decision.categories], time: new Date(decision.time), revision: decision.revision };
+  return decision && {
+    categories: [...decision.categories], time: new Date(decision.time), expires: new Date(decision.expires), revision: decision.revision,
+  };
 }
 
 /** Open the preferences dialog; focus returns to `trigger` (or the focused element) when it closes. */
@@ -86,7 +88,8 @@ function read() {
   if (!raw) return null;
   try {
     const stored = JSON.parse(decodeURIComponent(raw.slice(prefix.length)));
-    const current = stored.revision === config.revision && Date.now() - Date.parse(stored.time) < config.days * DAY_MS;
+    const current = stored.revision === config.revision && Date.now() < Date.parse(stored.expires)
+      && Date.now() - Date.parse(stored.time) < config.days * DAY_MS;
     return current ? { ...stored, categories: allowed(stored.categories) } : null;
   } catch {
     return null;
@@ -95,7 +98,11 @@ function read() {
 
 function decide(categories) {
   const before = decision ? decision.categories : [NECESSARY];
-  decision = { revision: config.revision, categories: allowed(categories), time: new Date().toISOString() };
+  const now = Date.now();
+  decision = {
+    revision: config.revision, categories: allowed(categories),
+    time: new Date(now).toISOString(), expires: new Date(now + config.days * DAY_MS).toISOString(),
+  };
   const secure = location.protocol === "https:" ? "; Secure" : "";
   document.cookie = `${config.cookie}=${encodeURIComponent(JSON.stringify(decision))}; Max-Age=${config.days * 86400}; Path=/; SameSite=Lax${secure}`;
   const withdrawn = before.filter((id) => !decision.categories.includes(id));
