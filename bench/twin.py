@@ -13,9 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from notice.changes import redline, summarise
+from notice.changes import summarise
 from notice.markup import plain_text
 from notice.model import LANGUAGES, Notice
+from notice.redline import redline
 from notice.render import notice_view
 from notice.versions import load_history
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, pass_context
-from markupsafe import Markup
 from jinja2.runtime import Context
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -24,10 +24,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from notice.consent import DEFAULT_MONTHS
 from notice.errors import NoticeError
 from notice.locale import NATIVE_NAMES, SOURCE_LANGUAGE
 from notice.render import TocEntry
-from notice.consent import DEFAULT_MONTHS
 from notice.site import ConsentSettings, Site, load_site
 
 log = get_plugin_logger(__name__)

@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 
 from playwright.sync_api import Page
-
 from support import ROOT
 
 

@@ -10,7 +10,14 @@ from pathlib import Path
 from notice.changes import stale_translations
 from notice.diff import diff
 from notice.errors import DataError, Problem, UsageError
-from notice.versions import History, Version, load_history, read_lock, snapshot_digests, write_lock
+from notice.versions import (
+    History,
+    Version,
+    load_history,
+    read_lock,
+    snapshot_digests,
+    write_lock,
+)
 
 DRAFT_VERSION_FILE = """\
 # The amendment this snapshot records. Write its summary in every language before `notice publish`;

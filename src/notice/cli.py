@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-
-from collections.abc import Callable
 from typing import TypeVar
 
 import click
 
 from notice.amendment import publish_draft, start_amendment
-from notice.changes import redline, summarise
+from notice.changes import summarise
 from notice.check import as_json, as_text, check
 from notice.errors import NoticeError, UsageError
 from notice.locale import load_catalogs
 from notice.markup import plain_text
+from notice.redline import redline
 from notice.schema import write_schemas
 from notice.versions import History, Version, load_history
 

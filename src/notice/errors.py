@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -56,3 +58,9 @@ class UsageError(NoticeError):
 
 def _problem_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.file, problem.line or 0, problem.path)
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    """A word as a person wrote it, with the closest known one: "'retension' (did you mean 'retention'?)"."""
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"'{word}'" + (f" (did you mean '{close[0]}'?)" if close else "")

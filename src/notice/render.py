@@ -14,7 +14,7 @@ from babel.lists import format_list
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from notice.locale import BABEL_LOCALES, Gettext, N_, format_period
+from notice.locale import BABEL_LOCALES, N_, Gettext, format_period
 from notice.markup import render_inline, render_prose, with_lead_in
 from notice.model import (
     Activity,

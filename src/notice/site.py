@@ -7,21 +7,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from markupsafe import Markup
 
-from notice.changes import RedlineBlock, SummaryItem, redline, stale_translations, summarise
+from notice.changes import SummaryItem, stale_translations, summarise
 from notice.consent import DEFAULT_MONTHS, check_months, consent_view
 from notice.errors import Problem, UsageError
 from notice.feeds import FeedEntry, atom_feed, version_json, versions_index_json
 from notice.locale import N_, NATIVE_NAMES, Catalogs, Gettext, format_day, load_catalogs
 from notice.markup import plain_text, render_prose
 from notice.model import LANGUAGES
+from notice.pages import PageSpec, language_root, relative_url
 from notice.reading import audience_choices, explorer, overview
+from notice.redline import RedlineBlock, redline
 from notice.render import TocEntry, environment, notice_toc, notice_view
 from notice.versions import History, Version, load_history
 
@@ -42,34 +43,6 @@ PAGE_DESCRIPTIONS = {
     "version": N_("SipSim's privacy notice as published for %(date)s."),
     "changes": N_("What changed in SipSim's privacy notice on %(date)s, against the version before it."),
 }
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One page of the site: its kind, its language and the version it shows."""
-
-    kind: str
-    language: str
-    version: str | None = None
-
-    @property
-    def url(self) -> str:
-        """The page's URL relative to the site root, per the stable-URL contract."""
-        return language_root(self.language) + {
-            "notice": "",
-            "explorer": "personal-data/",
-            "history": "versions/",
-            "version": f"versions/{self.version}/",
-            "changes": f"versions/{self.version}/changes/",
-        }[self.kind]
-
-    @property
-    def src_uri(self) -> str:
-        return f"{self.url}index.md"
-
-    @property
-    def in_nav(self) -> bool:
-        return self.kind in ("notice", "explorer", "history")
 
 
 @dataclass(frozen=True)
@@ -147,18 +120,6 @@ class Asset:
 
     path: str
     content: str
-
-
-def language_root(language: str) -> str:
-    return "" if language == LANGUAGES[0] else f"{language}/"
-
-
-def relative_url(target: str, here: str) -> str:
-    """A link from the page at `here` to `target` (both site-relative, directories ending with "/")."""
-    target_dir, _, anchor = target.partition("#")
-    path = posixpath.relpath(target_dir or ".", here or ".")
-    path = "./" if path == "." else (path + "/" if target_dir.endswith("/") or not target_dir else path)
-    return path + (f"#{anchor}" if anchor else "")
 
 
 @dataclass(frozen=True)

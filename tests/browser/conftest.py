@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-
 from browsing import Server
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from support import ROOT, build, copy_project, edit
 
 CHROMIUM = os.environ.get("NOTICE_CHROMIUM", "/usr/bin/chromium")

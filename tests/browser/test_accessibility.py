@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browsing import Server, axe_violations
 from playwright.sync_api import Browser
-
-from browsing import axe_violations
-from browsing import Server
 
 pytestmark = pytest.mark.browser
 

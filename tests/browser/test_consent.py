@@ -10,10 +10,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from browsing import Server
 from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-from browsing import Server
 
 pytestmark = pytest.mark.browser
 

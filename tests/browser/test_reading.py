@@ -6,10 +6,9 @@ import io
 from pathlib import Path
 
 import pytest
+from browsing import Server
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-
-from browsing import Server
 
 pytestmark = pytest.mark.browser
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browsing import Server
 from playwright.sync_api import Browser
 from pydantic import ValidationError
 
-from browsing import Server
 from notice.markup import render_prose
 from notice.model import Prose
 

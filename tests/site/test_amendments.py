@@ -14,7 +14,6 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 import yaml
-
 from support import FIRST_VERSION, build, copy_project, edit, page_text
 
 NEW = "2026-12-01"

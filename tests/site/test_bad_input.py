@@ -16,7 +16,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from support import FIRST_VERSION, ROOT, build, edit, line_of
 
 V = FIRST_VERSION

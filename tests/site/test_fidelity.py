@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from support import SEED, normalise, page_text
 
 

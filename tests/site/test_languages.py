@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-
 from support import FIRST_VERSION, ROOT, build, edit, page_text
 
 LANGUAGES = {"en": "", "fr": "fr/", "pl": "pl/"}

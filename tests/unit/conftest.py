@@ -4,10 +4,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import FIRST_VERSION, ROOT
 
 from notice.load import load_snapshot
 from notice.model import Notice
-from support import FIRST_VERSION, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support import ROOT, edit, line_of
 
 from notice.errors import DataError
 from notice.locale import extract_messages, load_catalogs
-from support import ROOT, edit, line_of
 
 PO_FR = "locales/fr/LC_MESSAGES/messages.po"
 PO_PL = "locales/pl/LC_MESSAGES/messages.po"

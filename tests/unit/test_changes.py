@@ -6,12 +6,13 @@ import gettext
 from pathlib import Path
 
 import pytest
+from support import edit
 
-from notice.changes import redline, stale_translations, summarise
+from notice.changes import stale_translations, summarise
 from notice.load import load_snapshot
 from notice.markup import plain_text
 from notice.model import Notice
-from support import edit
+from notice.redline import redline
 
 ENGLISH = gettext.NullTranslations().gettext
 

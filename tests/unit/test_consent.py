@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import edit
 
 from notice.consent import config, revision
 from notice.errors import UsageError
 from notice.load import load_snapshot
 from notice.model import Notice
 from notice.site import ConsentSettings
-from support import edit
 
 COOKIE = """    cookies:
       - name: _pk_id

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import edit
 
 from notice.diff import Change, apply, diff, reordered, tree
 from notice.load import load_snapshot
 from notice.model import Notice
-from support import edit
 
 
 def load(directory: Path) -> Notice:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from support import ROOT, normalise
 
 from notice.locale import Catalogs, format_day, format_period, load_catalogs
 from notice.model import parse_period
-from support import ROOT, normalise
 
 
 @pytest.fixture(scope="module")
