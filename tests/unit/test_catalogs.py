@@ -74,7 +74,7 @@ def test_a_fuzzy_translation_is_a_warning(sources: Path) -> None:
 
 
 def test_a_translation_that_drops_a_placeholder_is_an_error(sources: Path) -> None:
-    edit(sources / PO_PL, 'msgstr "%(period)s od zgłoszenia żądania"', 'msgstr "od zgłoszenia żądania"')
+    edit(sources / PO_PL, 'msgstr "%(period)s od dnia zgłoszenia"', 'msgstr "od dnia zgłoszenia"')
 
     with pytest.raises(DataError) as error:
         load_catalogs(sources)
