@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
@@ -132,19 +133,40 @@ class Site:
     catalogs: Catalogs
     drafts: bool
     consent: ConsentSettings
-    fingerprint: str = ""
+    fingerprint: str
     """A hash of the templates, the catalogs and the settings: what every page depends on."""
-    pages: tuple[PageSpec, ...] = ()
-    warnings: tuple[Problem, ...] = ()
-    _by_uri: dict[str, PageSpec] = field(default_factory=dict, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._by_uri.update({spec.src_uri: spec for spec in self.pages})
 
     @property
     def versions(self) -> tuple[Version, ...]:
         """The versions the site shows: all published ones, and drafts in a preview."""
         return self.history.versions if self.drafts else self.history.published
+
+    @cached_property
+    def pages(self) -> tuple[PageSpec, ...]:
+        """Every page, in every language: the notice, the explorer, the history, each version and its changes."""
+        pages: list[PageSpec] = []
+        for language in LANGUAGES:
+            pages += [PageSpec("notice", language), PageSpec("explorer", language), PageSpec("history", language)]
+            for version in self.versions:
+                pages += [PageSpec("version", language, version.name), PageSpec("changes", language, version.name)]
+        return tuple(pages)
+
+    @cached_property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Catalog entries to review, and in a preview, drafts' stale translations."""
+        return self.catalogs.warnings + (self.stale_translations() if self.drafts else ())
+
+    @cached_property
+    def _by_uri(self) -> dict[str, PageSpec]:
+        return {spec.src_uri: spec for spec in self.pages}
+
+    @cached_property
+    def _by_content(self) -> dict[tuple[str, str | None], tuple[PageSpec, ...]]:
+        """The same page in each language, found by its kind and version."""
+        found: dict[tuple[str, str | None], tuple[PageSpec, ...]] = {}
+        for spec in self.pages:
+            found[(spec.kind, spec.version)] = found.get((spec.kind, spec.version), ()) + (spec,)
+        return found
 
     def page(self, src_uri: str) -> PageSpec | None:
         return self._by_uri.get(src_uri)
@@ -153,7 +175,7 @@ class Site:
         """The same page in every language, this one included, in the site's language order."""
         return tuple(
             Alternate(other.language, NATIVE_NAMES[other.language], other.url, self.site_url + other.url, other == spec)
-            for other in self.pages if other.kind == spec.kind and other.version == spec.version
+            for other in self._by_content[(spec.kind, spec.version)]
         )
 
     def gettext(self, language: str) -> Gettext:
@@ -356,15 +378,7 @@ def load_site(root: Path, today: date, site_url: str, drafts: bool, examples: Pa
     """
     history = load_history(root / "data", today, examples=examples if drafts else None)
     catalogs = load_catalogs(root)
-    fingerprint = _fingerprint(root, site_url, drafts, consent)
-    site = Site(root, site_url, history, catalogs, drafts, consent, fingerprint)
-    pages: list[PageSpec] = []
-    for language in LANGUAGES:
-        pages += [PageSpec("notice", language), PageSpec("explorer", language), PageSpec("history", language)]
-        for version in site.versions:
-            pages += [PageSpec("version", language, version.name), PageSpec("changes", language, version.name)]
-    warnings = catalogs.warnings + (site.stale_translations() if drafts else ())
-    return Site(root, site_url, history, catalogs, drafts, consent, fingerprint, tuple(pages), warnings)
+    return Site(root, site_url, history, catalogs, drafts, consent, _fingerprint(root, site_url, drafts, consent))
 
 
 _RENDERED: dict[tuple[object, ...], object] = {}

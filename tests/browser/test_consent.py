@@ -349,3 +349,26 @@ def test_without_google_consent_mode_no_data_layer_is_created(page: Page, server
     open_site(page, server, sites["example"])
     click(page, "accept")
     assert page.evaluate("typeof window.dataLayer") == "undefined"
+
+
+def test_focus_is_visible_and_motion_is_reduced_on_request(browser, server: Server, sites: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    open_site(page, server, sites["example"])
+
+    page.locator(f"{BANNER} [data-notice-consent-action=reject]").focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard, so that :focus-visible applies
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).outlineWidth")
+    assert outline.startswith("solid") and not outline.endswith(" 0px")
+    click(page, "customise")
+    switch = page.locator(f"{DIALOG} input[name=statistics]")
+    assert switch.evaluate("(input) => getComputedStyle(input, '::before').transitionDuration") == "0s"
+    context.close()
+
+
+def test_without_a_reduced_motion_request_the_switch_moves(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "customise")
+    switch = page.locator(f"{DIALOG} input[name=statistics]")
+    assert switch.evaluate("(input) => getComputedStyle(input, '::before').transitionDuration") == "0.15s"

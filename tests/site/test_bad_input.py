@@ -232,9 +232,13 @@ def test_the_editors_schema_accepts_the_real_data(folder: Path) -> None:
 
 
 def test_every_data_file_names_its_schema() -> None:
-    for path in [*ROOT.glob("data/versions/*/*.yml"), *ROOT.glob("examples/versions/*/*.yml")]:
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# yaml-language-server: $schema=../../../schema/{path.stem}.schema.json", path
+    from notice.schema import schema_comment
+
+    paths = [*ROOT.glob("data/versions/*/*.yml"), *ROOT.glob("examples/versions/*/*.yml")]
+    for path in paths:
+        assert path.read_text(encoding="utf-8").startswith(schema_comment(path.name)), path
+        assert (path.parent / schema_comment(path.name).split("$schema=")[1].strip()).resolve().exists()
+    assert len(paths) == 16
 
 
 def test_the_committed_schemas_are_generated_from_the_model() -> None:
