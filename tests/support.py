@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "000_9df9d8eb20f9428f.txt"
+SEED = ROOT / "tests" / "fixtures" / "notice-2024-02-01.en.txt"
+"""The published 2024 notice, word for word: the legal record the English pages must reproduce."""
 PROJECT_PARTS = ("mkdocs.yml", "babel.cfg", "data", "docs", "examples", "hooks", "overrides", "locales", "src")
 FIRST_VERSION = "data/versions/2024-02-01"
 
