@@ -15,13 +15,14 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 from babel.units import format_unit
 
 from notice.errors import DataError, Problem
 from notice.model import LANGUAGES, Period
+from notice.source import forbidden_character
 
 SOURCE_LANGUAGE = LANGUAGES[0]
 BABEL_LOCALES = {"en": "en_GB", "fr": "fr_FR", "pl": "pl_PL"}
@@ -81,8 +82,13 @@ def load_catalogs(root: Path, locales: str = "locales", mapping: str = "babel.cf
         if not path.exists():
             problems.append(Problem(display, None, "", f"the {ENGLISH_NAMES[language]} catalog", "no such file (see the README's translator round trip)"))
             continue
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=BABEL_LOCALES[language])
+        try:
+            with path.open("rb") as handle:
+                catalog = read_po(handle, locale=BABEL_LOCALES[language], abort_invalid=True)
+        except (OSError, UnicodeDecodeError, PoFileError) as error:
+            problems.append(Problem(display, getattr(error, "lineno", None), "", "a readable gettext catalog encoded as UTF-8",
+                                    str(getattr(error, "strerror", None) or error)))
+            continue
         _check_catalog(catalog, used, display, ENGLISH_NAMES[language], problems, warnings)
         translations[language] = _compile(catalog)
     if problems:
@@ -132,6 +138,10 @@ def _check_catalog(
         for error in errors:
             problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "the same placeholders as the English", str(error)))
     for message in catalog:
+        for text in message.string if isinstance(message.string, tuple) else (message.string,):
+            found = forbidden_character(text or "")
+            if found:
+                problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "a translation without control characters", found))
         if message.id and message.string and not message.fuzzy and isinstance(message.id, str):
             wanted, found = _placeholders(message.id), _placeholders(str(message.string))
             if wanted != found:

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "strong", "em", "a", "ul", "ol", "li", "br", "code", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
-ALLOWED_SCHEMES = {"https", "http", "mailto", "tel"}
+ALLOWED_SCHEMES = {"https", "mailto", "tel"}
 
 _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.DOTALL)
 

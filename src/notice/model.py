@@ -31,19 +31,26 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
-_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([a-zA-Z][\w+.-]*):")
-SAFE_SCHEMES = ("https", "http", "mailto", "tel")
+_TAG = re.compile(r"<(?:/?[a-zA-Z][\w-]*(?=[\s/>])[^>]*>|!--|![a-zA-Z]|\?)")
+"""An HTML tag, comment or declaration; "a < b" and autolinks such as <https://…> are not tags."""
+_LINKS = (
+    re.compile(r"\]\(\s*<?\s*([a-zA-Z][\w+.-]*):"),  # [text](scheme:…)
+    re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?\s*([a-zA-Z][\w+.-]*):", re.M),  # [label]: scheme:… (a reference definition)
+    re.compile(r"<([a-zA-Z][\w+.-]*):[^<>\s]*>"),  # <scheme:…> (an autolink)
+)
+SAFE_SCHEMES = ("https", "mailto", "tel")
 
 
 def _safe_text(value: str) -> str:
-    """Text from the data reaches pages: no HTML tags, and links only to the web, e-mail or phone."""
+    """Text from the data reaches pages: no HTML, and links only to the web (https), e-mail or phone."""
     tag = _TAG.search(value)
     if tag:
-        raise PydanticCustomError("html", "Markdown without HTML tags (write **bold**, [a link](https://…))", {"got": f"the tag {tag.group(0)!r}"})
-    for scheme in _LINK_SCHEME.findall(value):
-        if scheme.lower() not in SAFE_SCHEMES:
-            raise PydanticCustomError("scheme", "links to https:, mailto: or tel: only", {"got": f"a {scheme}: link"})
+        shown = value[tag.start():value.find(">", tag.start()) + 1 or tag.end()][:40]
+        raise PydanticCustomError("html", "Markdown without HTML tags (write **bold**, [a link](https://…))", {"got": f"the tag {shown!r}"})
+    for pattern in _LINKS:
+        for scheme in pattern.findall(value):
+            if scheme.lower() not in SAFE_SCHEMES:
+                raise PydanticCustomError("scheme", "links to https:, mailto: or tel: only", {"got": f"a {scheme}: link"})
     return value
 
 

@@ -12,6 +12,12 @@ from notice.source import Location, Source, dotted
 
 R = TypeVar("R", bound=Record)
 
+RESERVED_IDS = frozenset({"notice-title", "at-a-glance", "what-applies-to-me", "personal-data", "versions", "changes", "summary",
+                          "full-text"})
+"""Anchors the pages make themselves: a record with one of these ids would give a page two elements with one id."""
+RESERVED_PREFIXES = ("for-", "nt-", "notice-")
+"""Prefixes of the anchors and element ids the pages and the consent widget generate (`for-lead`, `nt-consent-statistics`)."""
+
 
 def record_of(records: dict[str, Record], name: str, kind: type[R]) -> R:
     """The record read from file `name`, as the kind that file holds."""
@@ -86,7 +92,16 @@ class _References:
         return found
 
     def _unique_anchors(self, defined: dict[str, dict[str, _Id]]) -> None:
-        """Sections, purposes, rights, audiences and cookie categories share one page: their anchors must differ."""
+        """Sections, purposes, rights, audiences and cookie categories share one page: their anchors must differ,
+        and differ from the ones the pages make themselves (so do data categories, the anchors of the explorer)."""
+        for kind in ("section", "audience", "purpose", "right", "data category"):
+            for value, record in defined[kind].items():
+                if value in RESERVED_IDS or value.startswith(RESERVED_PREFIXES):
+                    self.problems.append(Problem(
+                        record.file, record.line, dotted(record.location),
+                        f"an id that is not one the pages use themselves ({', '.join(sorted(RESERVED_IDS))}, "
+                        f"or starting with {', '.join(RESERVED_PREFIXES)})", f"'{value}'",
+                    ))
         seen: dict[str, tuple[str, _Id]] = {}
         for kind in ("section", "audience", "purpose", "right", "cookie category"):
             for value, record in defined[kind].items():

@@ -1,7 +1,15 @@
-"""Reading YAML while keeping where each value came from, so that problems can name a line."""
+"""Reading YAML while keeping where each value came from, so that problems can name a line.
+
+Data files come from people and from editors, sometimes broken, sometimes hostile: every way a file can be
+unreadable (size, encoding, control characters, syntax, aliases, nesting) becomes a `Problem` with its
+place, never an exception from PyYAML and never a hang.
+"""
 
 from __future__ import annotations
 
+import codecs
+import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +19,11 @@ import yaml
 from notice.errors import DataError, Problem
 
 Location = tuple[str | int, ...]
+
+MAX_BYTES = 2_000_000
+"""The largest data file read: the whole 2024 notice is under 150 kB."""
+MAX_DEPTH = 40
+"""The deepest nesting of mappings and lists a data file may have: the model needs about ten levels."""
 
 # PyYAML's own wording, turned into what the legal team should do instead.
 _SYNTAX_HINTS = {
@@ -22,7 +35,17 @@ _SYNTAX_HINTS = {
     "found unexpected end of stream": "a closing quote for the text that starts here",
     "expected <block end>, but found": "the same indentation as the lines above it",
     "found undefined alias": "no '*' at the start of a text (quote the text)",
+    "exceeded maximum nesting depth": f"no more than {MAX_DEPTH} levels of nesting",
+    "found invalid Unicode character escape code": "a valid \\u escape, or the character itself",
 }
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+_INVISIBLE = {0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR", 0xFFFE: "a noncharacter", 0xFFFF: "a noncharacter",
+              **{code: "a bidirectional control" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
 
 
 @dataclass(frozen=True)
@@ -43,30 +66,80 @@ class Source:
 
 
 def read_source(path: Path, display: str) -> Source:
-    """Parse one YAML file, reporting syntax errors and duplicate keys as `DataError`."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise DataError([Problem(display, None, "", "text encoded as UTF-8", f"invalid byte at {error.start}")])
+    """Parse one YAML file, reporting every reason it cannot be read as a `DataError` naming `display`."""
+    return parse_text(read_text(path, display), display)
+
+
+def parse_text(text: str, display: str) -> Source:
+    """Parse YAML text read from `display`."""
     try:
         node = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError:
-        raise DataError([_syntax_problem(display, _pure_python_error(text))]) from None
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(display, _pure_python_error(text) or error)]) from None
+    except yaml.reader.ReaderError as error:
+        raise DataError([_character_problem(display, text, error.position, chr(error.character) if isinstance(error.character, int)
+                                            else str(error.character))]) from None
     lines: dict[Location, int] = {}
     problems: list[Problem] = []
-    data = _construct(node, (), lines, problems, display) if node is not None else None
+    data = _Builder(display, text, lines, problems).construct(node, ()) if node is not None else None
     if problems:
         raise DataError(problems)
     return Source(display, data, lines)
 
 
-def _pure_python_error(text: str) -> yaml.MarkedYAMLError:
+def read_text(path: Path, display: str) -> str:
+    """A data file's text: at most `MAX_BYTES`, UTF-8 (a UTF-8 byte order mark is dropped), named by `display` when it is not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError([Problem(display, None, "", f"a data file of at most {MAX_BYTES // 1_000_000} MB", f"{size:,} bytes")])
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError([Problem(display, None, "", "a readable file", error.strerror or str(error))]) from None
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise DataError([Problem(display, None, "", "text encoded as UTF-8", f"a file encoded as {encoding} (save it as UTF-8)")])
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DataError([Problem(display, line, "", "text encoded as UTF-8",
+                                 f"the byte 0x{raw[error.start]:02x} at column {column}, which is not UTF-8 (save the file as UTF-8)")]) from None
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first character of `text` that has no place in a notice (control, bidirectional override, …), described."""
+    for character in text:
+        code = ord(character)
+        if character in "\t\n":
+            continue
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            return f"the control character U+{code:04X}"
+        if code in _INVISIBLE:
+            return f"U+{code:04X} ({_INVISIBLE[code]})"
+        if unicodedata.category(character) == "Cs":
+            return f"the lone surrogate U+{code:04X}"
+    return None
+
+
+def _character_problem(display: str, text: str, position: int, character: str) -> Problem:
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    said = forbidden_character(character) or f"U+{ord(character):04X}"
+    return Problem(display, line, "", "text without control characters", f"{said} at column {column}")
+
+
+def _pure_python_error(text: str) -> yaml.MarkedYAMLError | None:
     """PyYAML's own parser words syntax errors more helpfully than libyaml: read the faulty file again with it."""
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         return error
-    raise AssertionError("libyaml refused a text that PyYAML accepts")
+    except (yaml.YAMLError, RecursionError):
+        return None  # a nesting too deep for the pure-Python parser: libyaml's wording will do
+    return None
 
 
 def _syntax_problem(display: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -85,27 +158,60 @@ def _hint(said: str) -> str:
     return next((hint for start, hint in _SYNTAX_HINTS.items() if said.startswith(start)), "well-formed YAML")
 
 
-def _construct(node: yaml.Node, location: Location, lines: dict[Location, int], problems: list[Problem], display: str) -> Any:
-    lines[location] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Turns composed nodes into plain data, recording lines and refusing what data files never need."""
+
+    def __init__(self, display: str, text: str, lines: dict[Location, int], problems: list[Problem]) -> None:
+        self.display, self.text, self.lines, self.problems = display, text, lines, problems
+        self.seen: set[int] = set()
+
+    def construct(self, node: yaml.Node, location: Location) -> Any:
+        self.lines[location] = node.start_mark.line + 1
+        if id(node) in self.seen:
+            # an alias: the same node again. Expanding aliases is how "billion laughs" files hang a reader.
+            raise DataError([self._alias_problem()])
+        self.seen.add(id(node))
+        if len(location) > MAX_DEPTH:
+            raise DataError([Problem(self.display, node.start_mark.line + 1, dotted(location[:MAX_DEPTH]),
+                                     f"no more than {MAX_DEPTH} levels of nesting", "deeper nesting")])
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, location)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.construct(item, (*location, index)) for index, item in enumerate(node.value)]
+        return self._text(_scalar(node), node, location)
+
+    def _mapping(self, node: yaml.MappingNode, location: Location) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
-            if not isinstance(key, (str, int)):
-                problems.append(Problem(display, key_node.start_mark.line + 1, dotted(location), "a plain key", repr(key)))
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(self.display, key_node.start_mark.line + 1, dotted(location), "a plain key", "a list or mapping"))
                 continue
+            key = self._text(str(key_node.value), key_node, location)  # keys are names: `yes:` is the key "yes", not true
             if key in mapping:
-                problems.append(Problem(
-                    display, key_node.start_mark.line + 1, dotted((*location, key)),
-                    "each key once in a mapping", f"a second '{key}' (first on line {lines[(*location, key)]})",
+                self.problems.append(Problem(
+                    self.display, key_node.start_mark.line + 1, dotted((*location, key)),
+                    "each key once in a mapping", f"a second '{key}' (first on line {self.lines[(*location, key)]})",
                 ))
                 continue
-            mapping[key] = _construct(value_node, (*location, key), lines, problems, display)
-            lines[(*location, key)] = key_node.start_mark.line + 1  # a problem with a field names the line of its key
+            mapping[key] = self.construct(value_node, (*location, key))
+            self.lines[(*location, key)] = key_node.start_mark.line + 1  # a problem with a field names the line of its key
         return mapping
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*location, index), lines, problems, display) for index, item in enumerate(node.value)]
-    return _scalar(node)
+
+    def _text(self, value: Any, node: yaml.Node, location: Location) -> Any:
+        if isinstance(value, str):
+            found = forbidden_character(value)
+            if found:
+                self.problems.append(Problem(self.display, node.start_mark.line + 1, dotted(location),
+                                             "text without control characters", f"{found} (written as an escape or pasted)"))
+        return value
+
+    def _alias_problem(self) -> Problem:
+        for event in yaml.parse(self.text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                return Problem(self.display, mark.line + 1, "", "no YAML aliases ('*name'): write the value out in full",
+                               f"the alias '*{event.anchor}' at column {mark.column + 1}")
+        return Problem(self.display, None, "", "no YAML aliases ('*name'): write the value out in full", "an alias")
 
 
 def _scalar(node: yaml.Node) -> Any:
@@ -114,7 +220,7 @@ def _scalar(node: yaml.Node) -> Any:
     construct = _SCALARS.yaml_constructors.get(node.tag, _SCALARS.yaml_constructors["tag:yaml.org,2002:str"])
     try:
         return construct(_SCALARS, node)
-    except (yaml.constructor.ConstructorError, ValueError):
+    except (yaml.constructor.ConstructorError, ValueError, OverflowError):
         return _SCALARS.construct_scalar(node)  # e.g. 2024-02-30: keep the text, the model says why it is wrong
 
 
@@ -129,3 +235,16 @@ def dotted(location: Location) -> str:
     for part in location:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+def is_hidden(path: Path) -> bool:
+    """Editors' and systems' own files (`.DS_Store`, `.#notice.yml`, `.notice.yml.swp`): never data, always ignored."""
+    return path.name.startswith(".")
+
+
+def escapes(path: Path, root: Path) -> bool:
+    """Whether `path` is a symbolic link that leads outside `root`, or nowhere."""
+    if not path.is_symlink():
+        return False
+    target = Path(os.path.realpath(path))
+    return not target.exists() or not target.is_relative_to(os.path.realpath(root))
