@@ -11,7 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from notice.versions import snapshot_digests, write_lock
+from notice.versions import LOCK_NAME, LockEntry, lock_text, snapshot_digests
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -44,5 +44,9 @@ def make_project(target: Path, versions: int) -> Path:
         version.write_text(version.read_text(encoding="utf-8").split("summary:")[0]
                            + f"summary:\n  en: Amendment {index}.\n  fr: Modification {index}.\n  pl: Zmiana {index}.\n", encoding="utf-8")
         previous = folder
-    write_lock(data, {folder.name: snapshot_digests(folder) for folder in sorted((data / "versions").iterdir())})
+    folders = sorted((data / "versions").iterdir())
+    lock = {folder.name: LockEntry(published=date.fromisoformat(folder.name), base=date.fromisoformat(before.name) if before else None,
+                                   languages=("en", "fr", "pl"), files=snapshot_digests(folder, folder.name, target))
+            for before, folder in zip([None, *folders], folders)}
+    (data / LOCK_NAME).write_text(lock_text(lock), encoding="utf-8")
     return target

@@ -1,25 +1,36 @@
-"""The life of an amendment: a draft copied from the latest version, edited, then published and locked."""
+"""The life of an amendment: a draft copied from the latest version, edited, then published and locked.
+
+Both steps check everything first, then write with `notice.transaction`: a failure at any point leaves the
+repository exactly as it was.
+"""
 
 from __future__ import annotations
 
-import re
-import shutil
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from notice.changes import stale_translations
 from notice.diff import diff
-from notice.errors import DataError, Problem, UsageError
+from notice.errors import DataError, NoticeError, Problem, UsageError
+from notice.load import snapshot_files
+from notice.model import LANGUAGES
+from notice.source import parse_text, read_text
+from notice.transaction import Changes, commit
 from notice.versions import (
+    LOCK_NAME,
     History,
     Version,
+    digest,
     load_history,
+    lock_entry,
+    lock_text,
     read_lock,
-    snapshot_digests,
-    write_lock,
 )
 
 DRAFT_VERSION_FILE = """\
+# yaml-language-server: $schema=../../../schema/version.schema.json
 # The amendment this snapshot records. Write its summary in every language before `notice publish`;
 # once published, the snapshot is frozen (data/notice.lock) and a correction is a new version.
 status: draft
@@ -29,11 +40,10 @@ summary:
   pl: TODO
 """
 
-_STATUS = re.compile(r"^status:\s*draft\s*$", re.M)
-
 
 def start_amendment(data_dir: Path, effective: date, today: date) -> Path:
     """Copy the latest version to a draft taking effect on `effective`; return the draft's folder."""
+    root = data_dir.parent
     history = load_history(data_dir, today)
     if history.drafts:
         raise UsageError(f"version {history.drafts[0].name} is already a draft: publish it (`notice publish`) or remove it first")
@@ -43,25 +53,57 @@ def start_amendment(data_dir: Path, effective: date, today: date) -> Path:
     if effective < today:
         raise UsageError(f"expected an effective date from today ({today.isoformat()}) on, got {effective.isoformat()}")
     target = data_dir / "versions" / effective.isoformat()
-    shutil.copytree(latest.directory, target)
-    (target / "version.yml").write_text(DRAFT_VERSION_FILE, encoding="utf-8")
+    if target.exists() or target.is_symlink():
+        kind = "a folder" if target.is_dir() else "a file"
+        raise UsageError(f"{target.relative_to(root).as_posix()} already exists ({kind}): remove or rename it first")
+    files, _ = snapshot_files(latest.directory, latest.display, root)
+    try:
+        content = {name: path.read_bytes() for name, path in files.items()}
+    except OSError as error:
+        raise NoticeError(f"{latest.display}: could not read ({error.strerror or error}); nothing was changed") from None
+    content["version.yml"] = DRAFT_VERSION_FILE.encode()
+    commit(Changes(folders={target: content}), root, verify=lambda: _verify(data_dir, today, effective, draft=True))
     return target
 
 
 def publish_draft(data_dir: Path, today: date, name: str | None = None, translations_reviewed: bool = False) -> Version:
     """Publish the draft (the only one, or `name`) and lock it, after checking it is ready to be law."""
+    root = data_dir.parent
     history = load_history(data_dir, today)
     draft = _draft(history, name)
     previous = history.predecessor(draft)
-    problems = _readiness(draft, previous, today, translations_reviewed)
+    problems = _readiness(history, draft, previous, today, translations_reviewed)
     if problems:
         raise DataError(problems)
     version_file = draft.directory / "version.yml"
-    version_file.write_text(_STATUS.sub("status: published", version_file.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    published = _published(read_text(version_file, f"{draft.display}/version.yml"), f"{draft.display}/version.yml").encode()
     lock = read_lock(data_dir)
-    lock[draft.name] = snapshot_digests(draft.directory)
-    write_lock(data_dir, lock)
+    entry = lock_entry(draft, today, previous)
+    lock[draft.name] = entry.model_copy(update={"files": {**entry.files, "version.yml": digest(published)}})
+    commit(Changes(files={version_file: published, data_dir / LOCK_NAME: lock_text(lock).encode()}), root,
+           verify=lambda: _verify(data_dir, today, draft.effective, draft=False))
     return load_history(data_dir, today).find_by_date(draft.effective)
+
+
+def _published(text: str, display: str) -> str:
+    """version.yml with its status set to published, however the draft status was written (quoted, commented, …)."""
+    node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    status = next(value for key, value in node.value if key.value == "status")
+    start, end = status.start_mark.index, status.end_mark.index
+    result = text[:start] + "published" + text[end:]
+    if parse_text(result, display).data.get("status") != "published":
+        raise NoticeError(f"{display}: could not set its status to published; nothing was changed")
+    return result
+
+
+def _verify(data_dir: Path, today: date, effective: date, draft: bool) -> None:
+    """The repository as written reads back: the version is there, a draft or published as intended."""
+    try:
+        written = load_history(data_dir, today).find_by_date(effective)
+    except (NoticeError, KeyError) as error:
+        raise NoticeError(f"the data did not read back after writing ({error}); nothing was changed") from None
+    if written.is_draft != draft:
+        raise NoticeError(f"version {effective.isoformat()} did not read back as {'a draft' if draft else 'published'}; nothing was changed")
 
 
 def _draft(history: History, name: str | None) -> Version:
@@ -75,13 +117,17 @@ def _draft(history: History, name: str | None) -> Version:
     return drafts[name]
 
 
-def _readiness(draft: Version, previous: Version | None, today: date, translations_reviewed: bool) -> list[Problem]:
+def _readiness(history: History, draft: Version, previous: Version | None, today: date, translations_reviewed: bool) -> list[Problem]:
     file = f"{draft.display}/version.yml"
     problems = []
     if draft.effective < today:
         problems.append(Problem(draft.display, None, "", f"an effective date from today ({today.isoformat()}) on", draft.name))
+    latest = history.published[-1]
+    if draft.effective <= latest.effective:
+        problems.append(Problem(draft.display, None, "", f"an effective date after the latest published version ({latest.name}): "
+                                "a version dated before it would silently undo it", draft.name))
     summary = draft.notice.summary
-    if summary is None or any(summary[language].strip() == "TODO" for language in ("en", "fr", "pl")):
+    if summary is None or any(summary[language].strip() == "TODO" for language in LANGUAGES):
         problems.append(Problem(file, None, "summary", "a summary of the amendment in every language", "TODO or none"))
     if previous is not None and not diff(previous.notice, draft.notice):
         problems.append(Problem(draft.display, None, "", f"changes against {previous.name}", "none"))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from notice.errors import DataError, Problem, suggest
 from notice.model import (
@@ -24,7 +26,7 @@ from notice.model import (
     VocabularyFile,
 )
 from notice.references import check_references, record_of
-from notice.source import Location, Source, dotted, read_source
+from notice.source import Location, Source, dotted, escapes, is_hidden, read_source
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "pl": "Polish"}
 
@@ -37,24 +39,48 @@ _PATTERNS = {
 }
 
 
-def load_snapshot(directory: Path, display: str) -> Notice:
+def snapshot_files(directory: Path, display: str, root: Path) -> tuple[dict[str, Path], list[Problem]]:
+    """The data files of the snapshot in `directory`, and what else it holds that it must not.
+
+    One rule everywhere (loading, hashing, `notice amend`): hidden files (an editor's `.#notice.yml`, a
+    `.DS_Store`) are ignored; anything else that is not one of the snapshot's files, or a link leading out of
+    the project, is refused.
+    """
+    files: dict[str, Path] = {}
+    problems: list[Problem] = []
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as error:
+        return files, [Problem(display, None, "", "a readable version folder", error.strerror or str(error))]
+    for path in entries:
+        if is_hidden(path):
+            continue
+        shown = f"{display}/{path.name}"
+        if escapes(path, root):
+            problems.append(Problem(shown, None, "", "a file inside the project", "a symbolic link to somewhere outside it (or to nothing)"))
+        elif path.name not in SNAPSHOT_FILES or not path.is_file():
+            got = "a folder" if path.is_dir() else suggest(path.name, SNAPSHOT_FILES)
+            problems.append(Problem(shown, None, "", f"only the files {', '.join(SNAPSHOT_FILES)} in a version folder", got))
+        else:
+            files[path.name] = path
+    for name in SNAPSHOT_FILES:
+        if name not in files and not any(problem.file == f"{display}/{name}" for problem in problems):
+            problems.append(Problem(f"{display}/{name}", None, "", "this file in every version", "no such file"))
+    return files, problems
+
+
+def load_snapshot(directory: Path, display: str, root: Path) -> Notice:
     """Validate every file of the snapshot in `directory`; `display` is how messages name that directory."""
     problems: list[Problem] = []
     effective = _effective_date(directory.name, display, problems)
     sources: dict[str, Source] = {}
     records: dict[str, Record] = {}
-    present = {path.name for path in directory.glob("*.yml")}
-    for unexpected in sorted(present - set(SNAPSHOT_FILES)):
-        problems.append(Problem(
-            f"{display}/{unexpected}", None, "", f"only the files {', '.join(SNAPSHOT_FILES)}", suggest(unexpected, SNAPSHOT_FILES),
-        ))
-    for name, model in SNAPSHOT_FILES.items():
-        file = f"{display}/{name}"
-        if name not in present:
-            problems.append(Problem(file, None, "", "this file in every version", "no such file"))
-            continue
+    files, listing = snapshot_files(directory, display, root)
+    problems.extend(listing)
+    for name, path in files.items():
+        model = SNAPSHOT_FILES[name]
         try:
-            source = read_source(directory / name, file)
+            source = read_source(path, f"{display}/{name}")
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -71,7 +97,7 @@ def load_snapshot(directory: Path, display: str) -> Notice:
     return _assemble(effective, records)
 
 
-def problems_from_validation(error: ValidationError, source: Source, model: type[Record]) -> list[Problem]:
+def problems_from_validation(error: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
     """Turn pydantic's errors into problems that name the line and say what was expected."""
     merged: dict[Location, list[dict[str, Any]]] = {}
     for item in error.errors():
@@ -106,7 +132,7 @@ def _resolve(loc: tuple[Any, ...], data: Any) -> Location:
     return tuple(location)
 
 
-def _expected(item: dict[str, Any], location: Location, model: type[Record]) -> str:
+def _expected(item: dict[str, Any], location: Location, model: type[BaseModel]) -> str:
     kind, ctx = item["type"], item.get("ctx", {})
     field = location[-1] if location else ""
     if kind == "missing":
@@ -139,7 +165,7 @@ def _expected(item: dict[str, Any], location: Location, model: type[Record]) -> 
     return str(item["msg"]).removeprefix("Value error, ")
 
 
-def _got(item: dict[str, Any], location: Location, model: type[Record]) -> str:
+def _got(item: dict[str, Any], location: Location, model: type[BaseModel]) -> str:
     if "got" in item.get("ctx", {}):
         return str(item["ctx"]["got"])
     if item["type"] == "missing":
@@ -149,19 +175,22 @@ def _got(item: dict[str, Any], location: Location, model: type[Record]) -> str:
     return describe(item.get("input"))
 
 
-def _fields_at(model: type[Record], location: Location) -> tuple[str, ...]:
+def _fields_at(model: type[BaseModel], location: Location) -> tuple[str, ...]:
     """The field names of the record found at `location` inside `model`."""
     current: Any = model
     for part in location:
         if isinstance(part, int):
             continue
-        current = _record_type(current.model_fields[part].annotation)
-    return tuple(current.model_fields)
+        field = current.model_fields.get(part) or current.model_fields.get("root")  # a RootModel's keys are data, not fields
+        if field is None:
+            return ()
+        current = _record_type(field.annotation)
+    return tuple(name for name in current.model_fields if name != "root")
 
 
 def _record_type(annotation: Any) -> Any:
     """The record class inside an annotation such as `tuple[Purpose, ...] | None`."""
-    if isinstance(annotation, type) and issubclass(annotation, Record):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for argument in get_args(annotation):
         found = _record_type(argument)
@@ -192,10 +221,25 @@ def describe(value: Any) -> str:
 
 def _effective_date(name: str, display: str, problems: list[Problem]) -> date | None:
     try:
-        return date.fromisoformat(name) if len(name) == 10 else date.fromisoformat("invalid")
-    except ValueError:
-        problems.append(Problem(display, None, "", "a version folder named by its effective date, YYYY-MM-DD (a real date)", f'"{name}"'))
+        return parse_day(name)
+    except ValueError as error:
+        problems.append(Problem(display, None, "", "a version folder named by its effective date, YYYY-MM-DD (a real date)",
+                                f'"{name}" ({error})'))
         return None
+
+
+def parse_day(text: str) -> date:
+    """A date written YYYY-MM-DD; a `ValueError` says why `text` is not one ("February 2027 has 28 days")."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if match is None:
+        raise ValueError("not written YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month}")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise ValueError(f"{calendar.month_name[month]} {year} has {days} days")
+    return date(year, month, day)
 
 
 def _assemble(effective: date, records: dict[str, Record]) -> Notice:

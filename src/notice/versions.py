@@ -3,33 +3,54 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import Field, RootModel, ValidationError
 
 from notice.errors import DataError, LockError, Problem
-from notice.load import load_snapshot
-from notice.model import Notice, Status
+from notice.load import load_snapshot, problems_from_validation, snapshot_files
+from notice.model import LANGUAGES, SNAPSHOT_FILES, Notice, Record, Status
+from notice.source import escapes, is_hidden, read_source
 
 LOCK_NAME = "notice.lock"
 LOCK_HEADER = (
-    "# Content hashes of every published version, file by file, written by `notice publish`.\n"
-    "# A published version is frozen: the build fails if one of its files no longer matches.\n"
-    "# Never edit by hand; a correction is a new version (`notice amend`).\n"
+    "# What `notice publish` recorded for every published version: the day it was published, the version it\n"
+    "# amends, its languages and the hash of each of its files. A published version is frozen: the build fails\n"
+    "# if one of its files no longer matches. Never edit by hand; a correction is a new version (`notice amend`).\n"
 )
+
+Digest = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
+
+
+class LockEntry(Record):
+    """What publishing a version recorded, never changed afterwards."""
+
+    published: date
+    """The day `notice publish` recorded the version."""
+    base: date | None
+    """The version it amends, against which its changes page compares it (none for the first version)."""
+    languages: tuple[str, ...] = Field(min_length=1)
+    """The languages of its texts."""
+    files: dict[str, Digest]
+    """The sha256 of each of its files."""
+
+
+class Lock(RootModel[dict[str, LockEntry]]):
+    """notice.lock: every published version by name."""
 
 
 @dataclass(frozen=True)
 class Version:
-    """One snapshot: its notice, where it lives and the hash of each of its files."""
+    """One snapshot: its notice, where it lives, the hash of each of its files, and what publishing it recorded."""
 
     notice: Notice
     directory: Path
     display: str
     digests: dict[str, str]
+    lock: LockEntry | None = None
 
     @property
     def effective(self) -> date:
@@ -86,7 +107,10 @@ class History:
         raise KeyError(effective.isoformat())
 
     def predecessor(self, version: Version) -> Version | None:
-        """The version `version` is compared with: the latest published one before it (for a draft, the latest published one)."""
+        """The version `version` is compared with: for a published one, the base its lock records; for a draft,
+        the latest published version before it."""
+        if version.lock is not None:
+            return self.find_by_date(version.lock.base) if version.lock.base else None
         earlier = [other for other in self.published if other.effective < version.effective]
         return earlier[-1] if earlier else None
 
@@ -113,33 +137,39 @@ def load_history(data_dir: Path, today: date, display_root: str = "data", exampl
 
     `examples` is a folder of example draft versions (never published) to preview beside the real ones.
     """
-    versions_dir = data_dir / "versions"
-    directories = sorted(path for path in versions_dir.iterdir() if path.is_dir()) if versions_dir.is_dir() else []
-    if not directories:
-        raise DataError([Problem(f"{display_root}/versions", None, "", "at least one version folder, named YYYY-MM-DD", "none")])
-    sources = [(directory, f"{display_root}/versions/{directory.name}") for directory in directories]
-    if examples is not None:
-        shown = os.path.relpath(examples, data_dir.parent)
-        sources += [(directory, f"{shown}/{directory.name}") for directory in sorted(examples.iterdir()) if directory.is_dir()]
-    versions: list[Version] = []
+    root = data_dir.parent
     problems: list[Problem] = []
-    for directory, display in sources:
-        digests = snapshot_digests(directory)
+    sources = [(path, shown, False) for path, shown in _version_folders(data_dir / "versions", f"{display_root}/versions", root, problems)]
+    if examples is not None:
+        shown = examples.relative_to(root).as_posix() if examples.is_relative_to(root) else examples.as_posix()
+        sources += [(path, display, True) for path, display in _version_folders(examples, shown, root, problems)]
+    if not sources and not problems:
+        problems.append(Problem(f"{display_root}/versions", None, "", "at least one version folder, named YYYY-MM-DD", "none"))
+    versions: list[Version] = []
+    examples_found: set[str] = set()
+    for directory, display, example in sources:
+        digests = snapshot_digests(directory, display, root)
         key = (directory.resolve(), tuple(sorted(digests.items())))
         try:
-            notice = _CACHE.get(key) or load_snapshot(directory, display)
+            notice = _CACHE.get(key) or load_snapshot(directory, display, root)
         except DataError as error:
             problems.extend(error.problems)
             continue
         _CACHE[key] = notice
-        if directory.parent != versions_dir and notice.status is not Status.draft:
-            problems.append(Problem(f"{display}/version.yml", None, "status", "draft: an example is never published", notice.status.value))
+        if example:
+            examples_found.add(display)
+            if notice.status is not Status.draft:
+                problems.append(Problem(f"{display}/version.yml", None, "status", "draft: an example is never published", notice.status.value))
         versions.append(Version(notice, directory, display, digests))
+    try:
+        lock = read_lock(data_dir, display_root, required=any(not version.is_draft for version in versions))
+    except DataError as error:
+        problems.extend(error.problems)
     if problems:
         raise DataError(problems)
-    check_lock([version for version in versions if version.directory.parent == versions_dir], read_lock(data_dir, display_root),
-               f"{display_root}/{LOCK_NAME}")
-    history = History(tuple(sorted(versions, key=lambda version: version.effective)), today)
+    check_lock([version for version in versions if version.display not in examples_found], lock, f"{display_root}/{LOCK_NAME}")
+    locked = [Version(v.notice, v.directory, v.display, v.digests, lock.get(v.name) if not v.is_draft else None) for v in versions]
+    history = History(tuple(sorted(locked, key=lambda version: version.effective)), today)
     if not history.in_force_or_past:
         raise DataError([Problem(
             f"{display_root}/versions", None, "", f"a published version in force on {today.isoformat()}",
@@ -148,27 +178,67 @@ def load_history(data_dir: Path, today: date, display_root: str = "data", exampl
     return history
 
 
-def snapshot_digests(directory: Path) -> dict[str, str]:
+def _version_folders(folder: Path, display: str, root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The version folders in `folder`, named for messages; anything else in it is a problem (hidden files are ignored)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.iterdir()):
+        shown = f"{display}/{path.name}"
+        if is_hidden(path):
+            continue
+        if escapes(path, root):
+            problems.append(Problem(shown, None, "", "a version folder inside the project", "a symbolic link to somewhere outside it (or to nothing)"))
+        elif not path.is_dir():
+            problems.append(Problem(shown, None, "", "only version folders named YYYY-MM-DD here", "a file"))
+        else:
+            found.append((path, shown))
+    return found
+
+
+def snapshot_digests(directory: Path, display: str, root: Path) -> dict[str, str]:
     """The sha256 of each snapshot file, line endings normalised so a checkout on Windows does not unfreeze it."""
-    return {
-        path.name: "sha256:" + hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
-        for path in sorted(directory.glob("*.yml"))
-    }
+    files, _ = snapshot_files(directory, display, root)
+    digests = {}
+    for name, path in files.items():
+        try:
+            digests[name] = digest(path.read_bytes())
+        except OSError:
+            continue  # loading the snapshot reports it
+    return digests
 
 
-def read_lock(data_dir: Path, display_root: str = "data") -> dict[str, dict[str, str]]:
+def digest(content: bytes) -> str:
+    return "sha256:" + hashlib.sha256(content.replace(b"\r\n", b"\n")).hexdigest()
+
+
+def read_lock(data_dir: Path, display_root: str = "data", required: bool = True) -> dict[str, LockEntry]:
+    """The lock's entries by version name; a lock that cannot be read is a `DataError` naming its line."""
     path = data_dir / LOCK_NAME
-    if not path.exists():
+    display = f"{display_root}/{LOCK_NAME}"
+    if not path.exists() and not path.is_symlink():
+        if required:
+            raise DataError([Problem(display, None, "", "the lock of the published versions (restore it: git checkout -- data/notice.lock)",
+                                     "no such file")])
         return {}
+    source = read_source(path, display)
     try:
-        lock = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise LockError("?", f"{display_root}/{LOCK_NAME}", f"the lock is not valid YAML ({error}); restore it from git") from None
-    return {str(name): dict(files) for name, files in lock.items()}
+        lock = Lock.model_validate(source.data or {})
+    except ValidationError as error:
+        raise DataError(problems_from_validation(error, source, Lock)) from None
+    problems = [Problem(display, source.line((name,)), name, "a version name written YYYY-MM-DD", f'"{name}"')
+                for name in lock.root if not _is_date(name)]
+    problems += [Problem(display, source.line((name, "files")), f"{name}.files", f"the files {', '.join(SNAPSHOT_FILES)}",
+                         ", ".join(sorted(entry.files)))
+                 for name, entry in lock.root.items() if set(entry.files) != set(SNAPSHOT_FILES)]
+    if problems:
+        raise DataError(problems)
+    return dict(lock.root)
 
 
-def check_lock(versions: list[Version], lock: dict[str, dict[str, str]], lock_display: str) -> None:
-    """Every published version matches its lock entry, file by file, and every locked version still exists."""
+def check_lock(versions: list[Version], lock: dict[str, LockEntry], lock_display: str) -> None:
+    """Every published version matches its lock entry, file by file, every locked version still exists, and the
+    lock records the versions in the order they were published."""
     names = {version.name: version for version in versions}
     for name in lock:
         if name not in names:
@@ -182,15 +252,58 @@ def check_lock(versions: list[Version], lock: dict[str, dict[str, str]], lock_di
             continue
         if locked is None:
             raise LockError(version.name, f"{version.display}/version.yml",
-                            "has status published but is not in the lock: publish drafts with `notice publish`")
-        for file in sorted(set(locked) | set(version.digests)):
-            if locked.get(file) != version.digests.get(file):
-                change = "was removed" if file not in version.digests else ("was added" if file not in locked else "was changed")
-                raise LockError(version.name, f"{version.display}/{file}",
-                                f"{change} after publication: a published version is frozen; make the change in a new version (`notice amend`)")
+                            "says published, but the lock has no entry for it: a version is published only by `notice publish` "
+                            "(set its status back to draft, then run `notice publish`)")
+        for file in sorted(set(locked.files) | set(version.digests)):
+            if locked.files.get(file) != version.digests.get(file):
+                raise LockError(version.name, f"{version.display}/{file}", _what_changed(version, file, locked.files.get(file)) +
+                                " after publication: a published version is frozen; make the change in a new version (`notice amend`)")
+    _check_order(lock, lock_display)
 
 
-def write_lock(data_dir: Path, lock: dict[str, dict[str, str]]) -> None:
-    body = yaml.safe_dump({name: dict(sorted(files.items())) for name, files in sorted(lock.items())}, sort_keys=False)
-    (data_dir / LOCK_NAME).write_text(LOCK_HEADER + body, encoding="utf-8")
+def _what_changed(version: Version, file: str, locked: str | None) -> str:
+    if file not in version.digests:
+        return "was removed"
+    if locked is None:
+        return "was added"
+    content = (version.directory / file).read_bytes()
+    if content.startswith(b"\xef\xbb\xbf") and digest(content[3:]) == locked:
+        return "was changed (only a byte order mark was added at its start: save it as UTF-8 without BOM)"
+    return "was changed"
 
+
+def _check_order(lock: dict[str, LockEntry], display: str) -> None:
+    """Each version amends the one published before it, published no earlier: what `notice publish` always writes."""
+    previous: tuple[str, LockEntry] | None = None
+    for name in sorted(lock):
+        entry = lock[name]
+        expected = date.fromisoformat(previous[0]) if previous else None
+        if entry.base != expected:
+            raise LockError(name, display, f"records {entry.base or 'no version'} as the version it amends, but the version published "
+                                           f"before it is {expected or 'none'}: the lock was edited by hand; restore it from git")
+        if previous and entry.published < previous[1].published:
+            raise LockError(name, display, f"was published on {entry.published}, before {previous[0]} ({previous[1].published}): "
+                                           "versions are published in the order of their dates; restore the lock from git")
+        previous = (name, entry)
+
+
+def lock_entry(version: Version, published: date, base: Version | None) -> LockEntry:
+    """What publishing `version` today records."""
+    return LockEntry(published=published, base=base.effective if base else None, languages=LANGUAGES, files=dict(sorted(version.digests.items())))
+
+
+def lock_text(lock: dict[str, LockEntry]) -> str:
+    """The lock as `notice publish` writes it (every value is a validated date, language code, file name or hash)."""
+    lines = [LOCK_HEADER.rstrip("\n")]
+    for name, entry in sorted(lock.items()):
+        lines += [f"'{name}':", f"  published: {entry.published.isoformat()}", f"  base: {entry.base.isoformat() if entry.base else 'null'}",
+                  f"  languages: [{', '.join(entry.languages)}]", "  files:"]
+        lines += [f"    {file}: {value}" for file, value in sorted(entry.files.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _is_date(name: str) -> bool:
+    try:
+        return len(name) == 10 and date.fromisoformat(name).isoformat() == name
+    except ValueError:
+        return False

@@ -38,6 +38,16 @@ def copy(old: str, new: str) -> Step:
     return lambda project: shutil.copytree(project / old, project / new)
 
 
+def locked_as(name: str) -> Step:
+    """A lock entry for a version `name`, as `notice publish` would have written it, with the first version's files."""
+    def step(project: Path) -> None:
+        text = (project / "data/notice.lock").read_text(encoding="utf-8")
+        entry = text[text.index("'2024-02-01':"):].replace("'2024-02-01':", f"'{name}':").replace("published: 2024-02-01", f"published: {name}")
+        (project / "data/notice.lock").write_text(text.replace("'2024-02-01':", entry + "'2024-02-01':", 1).replace(
+            "'2024-02-01':\n  published: 2024-02-01\n  base: null", f"'2024-02-01':\n  published: 2024-02-01\n  base: {name}"), encoding="utf-8")
+    return step
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -155,13 +165,14 @@ CASES = [
                                                                                   "data/versions/2025-01-01/purpose.yml")),
          "data/versions/2025-01-01/purpose.yml",
          "expected only the files version.yml, controllers.yml, audiences.yml, notice.yml, purposes.yml, vocabulary.yml, rights.yml, "
-         "cookies.yml, got 'purpose.yml' (did you mean 'purposes.yml'?)"),
+         "cookies.yml in a version folder, got 'purpose.yml' (did you mean 'purposes.yml'?)"),
     Case("lock-published-version-edited", (replace(CT, "Marketing cookies track", "Marketing cookies follow"),),
          CT, "version 2024-02-01: was changed after publication: a published version is frozen; make the change in a new version (`notice amend`)"),
     Case("lock-published-not-locked", (copy(V, "data/versions/2025-01-01"),),
          "data/versions/2025-01-01/version.yml",
-         "version 2025-01-01: has status published but is not in the lock: publish drafts with `notice publish`"),
-    Case("lock-published-version-removed", (replace("data/notice.lock", "'2024-02-01':", "'2023-01-01':\n  notice.yml: sha256:0\n'2024-02-01':"),),
+         "version 2025-01-01: says published, but the lock has no entry for it: a version is published only by `notice publish` "
+         "(set its status back to draft, then run `notice publish`)"),
+    Case("lock-published-version-removed", (locked_as("2023-01-01"),),
          "data/notice.lock", "version 2023-01-01: this published version's folder is missing: a published version is never removed"),
     Case("lock-back-to-draft", (replace(VER, "status: published", "status: draft"),),
          VER, "version 2024-02-01: is locked as published but its status says draft: a published version cannot return to draft"),
