@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +23,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from notice.consent import DEFAULT_MONTHS
 from notice.errors import NoticeError
 from notice.locale import NATIVE_NAMES, SOURCE_LANGUAGE
 from notice.render import TocEntry
+from notice.settings import load_settings, today
 from notice.site import ConsentSettings, Site, load_site
 
 log = get_plugin_logger(__name__)
@@ -54,9 +53,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         drafts = _serving or os.environ.get("NOTICE_DRAFTS") == "1"
         examples = root / os.environ["NOTICE_EXAMPLES"] if os.environ.get("NOTICE_EXAMPLES") else None
-        settings = config.extra.get("notice") or {}
-        consent = ConsentSettings(settings.get("consent_months", DEFAULT_MONTHS), settings.get("google_consent_mode", False))
-        _site = load_site(root, _today(), config.site_url or "/", drafts, examples, consent)
+        settings = load_settings(Path(config.config_file_path), Path(config.config_file_path).name)
+        consent = ConsentSettings(settings.consent_months, settings.google_consent_mode)
+        _site = load_site(root, today(), config.site_url or "/", drafts, examples, consent)
     except NoticeError as error:
         raise PluginError(str(error)) from None
     for warning in _site.warnings:
@@ -211,15 +210,6 @@ def _current() -> Site:
 
 def _language(context: Context) -> str:
     return str(context.get("notice_language", SOURCE_LANGUAGE))
-
-
-def _today() -> date:
-    """Today, unless NOTICE_TODAY fixes it (tests, and previews of a date to come)."""
-    fixed = os.environ.get("NOTICE_TODAY")
-    try:
-        return date.fromisoformat(fixed) if fixed else date.today()
-    except ValueError:
-        raise PluginError(f"NOTICE_TODAY: expected a date written YYYY-MM-DD, got {fixed!r}") from None
 
 
 def _toc_token(entry: TocEntry) -> dict[str, Any]:

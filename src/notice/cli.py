@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,18 +15,25 @@ from notice.amendment import publish_draft, start_amendment
 from notice.changes import summarise
 from notice.check import as_json, as_text, check
 from notice.errors import NoticeError, UsageError
+from notice.load import parse_day
 from notice.locale import load_catalogs
 from notice.markup import plain_text
 from notice.redline import redline
 from notice.schema import write_schemas
+from notice.settings import find_root, today
 from notice.versions import History, Version, load_history
 
 T = TypeVar("T")
 
 
 class _Context:
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, root: Path | None) -> None:
+        self._root = root
+
+    @property
+    def root(self) -> Path:
+        """The project folder: --root, or the nearest folder holding mkdocs.yml from here up."""
+        return self._root.resolve() if self._root is not None else _run(lambda: find_root(Path.cwd()))
 
     @property
     def data(self) -> Path:
@@ -34,32 +41,41 @@ class _Context:
 
     @property
     def today(self) -> date:
-        """Today, unless NOTICE_TODAY fixes it (tests, and rehearsing a date to come)."""
-        fixed = os.environ.get("NOTICE_TODAY")
-        try:
-            return date.fromisoformat(fixed) if fixed else date.today()
-        except ValueError:
-            raise click.UsageError(f"NOTICE_TODAY: expected a date written YYYY-MM-DD, got {fixed!r}") from None
+        return _run(today)
 
 
 pass_context = click.make_pass_decorator(_Context)
 
 
 @click.group()
-@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".", show_default=True,
-              help="The project folder (the one with mkdocs.yml and data/).")
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="The project folder (the one with mkdocs.yml and data/); found from the current folder up if not given.")
 @click.pass_context
-def main(context: click.Context, root: Path) -> None:
+def main(context: click.Context, root: Path | None) -> None:
     """Amend, publish and compare versions of the privacy notice."""
     context.obj = _Context(root)
 
 
+class _Day(click.ParamType):
+    """A date written YYYY-MM-DD, refused with the reason it is not one."""
+
+    name = "date"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_day(str(value))
+        except ValueError as error:
+            self.fail(f"expected a real date written YYYY-MM-DD, got {value} ({error})", param, ctx)
+
+
 @main.command()
-@click.argument("effective", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD")
+@click.argument("effective", type=_Day(), metavar="YYYY-MM-DD")
 @pass_context
-def amend(context: _Context, effective: datetime) -> None:
+def amend(context: _Context, effective: date) -> None:
     """Start an amendment: copy the latest version to a draft taking effect on EFFECTIVE (YYYY-MM-DD)."""
-    target = _run(lambda: start_amendment(context.data, effective.date(), context.today))
+    target = _run(lambda: start_amendment(context.data, effective, context.today))
     click.echo(f"Draft created in {target.relative_to(context.root)}: edit its files, preview with ./dev preview, then `notice publish`.")
 
 
@@ -103,6 +119,9 @@ def diff_command(context: _Context, old: str, new: str, language: str) -> None:
     def run() -> None:
         history = load_history(context.data, context.today)
         before, after = (_version(history, name) for name in (old, new))
+        if before.effective > after.effective:
+            click.echo(f"Note: {before.name} is later than {after.name}, so this shows the changes going back in time "
+                       f"(`notice diff {after.name} {before.name}` shows them as they were made).", err=True)
         gettext = load_catalogs(context.root).gettext(language)
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         click.echo(click.style(f"{before.name} → {after.name}", bold=True))
@@ -116,6 +135,7 @@ def diff_command(context: _Context, old: str, new: str, language: str) -> None:
 
 
 def _segment(operation: str, text: str, colour: bool) -> str:
+    text = "".join(character if character in "\n\t" or character.isprintable() else "\ufffd" for character in text)
     if operation == "equal":
         return text
     if colour:
@@ -139,3 +159,6 @@ def _run(action: Callable[[], T]) -> T:
         raise click.UsageError(str(error)) from None
     except NoticeError as error:
         raise click.ClickException(str(error)) from None
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        raise click.ClickException(f"{where}{error.strerror or error}") from None

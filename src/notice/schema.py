@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from notice.model import SNAPSHOT_FILES
+from notice.transaction import Changes, commit
 
 SCHEMA_DIR = "schema"
 
@@ -29,14 +30,14 @@ def schemas() -> dict[str, dict[str, Any]]:
 
 
 def write_schemas(root: Path) -> list[Path]:
+    """Write every schema into `root`/schema/, all of them or none."""
     target = root / SCHEMA_DIR
-    target.mkdir(exist_ok=True)
-    written = []
-    for name, document in schemas().items():
-        path = target / name
-        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        written.append(path)
-    return written
+    documents = {target / name: (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode() for name, document in schemas().items()}
+    if target.is_dir():
+        commit(Changes(files=documents), root)
+    else:
+        commit(Changes(folders={target: {path.name: content for path, content in documents.items()}}), root)
+    return list(documents)
 
 
 def schema_comment(data_file: str) -> str:

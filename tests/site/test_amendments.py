@@ -82,7 +82,9 @@ def test_amend_copies_the_latest_version_as_a_draft(project: Path) -> None:
 @pytest.mark.parametrize(("date", "message"), [
     ("2024-01-01", "expected an effective date after the latest version (2024-02-01), got 2024-01-01"),
     ("2026-11-01", "expected an effective date from today (2026-11-26) on, got 2026-11-01"),
-    ("2026-13-01", "Invalid value for 'YYYY-MM-DD': '2026-13-01'"),
+    ("2026-13-01", "expected a real date written YYYY-MM-DD, got 2026-13-01 (there is no month 13)"),
+    ("2027-02-30", "expected a real date written YYYY-MM-DD, got 2027-02-30 (February 2027 has 28 days)"),
+    ("1.3.2027", "expected a real date written YYYY-MM-DD, got 1.3.2027 (not written YYYY-MM-DD)"),
 ])
 def test_amend_refuses_a_date_that_cannot_be(project: Path, date: str, message: str) -> None:
     result = notice(project, "amend", date)
@@ -119,8 +121,11 @@ def test_publish_refuses_english_changes_whose_translations_were_not_reviewed(pr
 def test_publishing_records_the_version_in_the_lock(amended: Path) -> None:
     lock = yaml.safe_load((amended / "data/notice.lock").read_text())
     assert list(lock) == ["2024-02-01", NEW]
-    assert set(lock[NEW]) == {"audiences.yml", "controllers.yml", "cookies.yml", "notice.yml", "purposes.yml", "rights.yml",
-                              "version.yml", "vocabulary.yml"}
+    assert set(lock[NEW]["files"]) == {"audiences.yml", "controllers.yml", "cookies.yml", "notice.yml", "purposes.yml", "rights.yml",
+                                       "version.yml", "vocabulary.yml"}
+    assert lock[NEW]["published"].isoformat() == "2026-11-26", "the day `notice publish` ran"
+    assert lock[NEW]["base"].isoformat() == "2024-02-01", "the version it amends, fixed at publication"
+    assert lock[NEW]["languages"] == ["en", "fr", "pl"]
     assert "status: published" in (amended / DRAFT / "version.yml").read_text()
 
 
