@@ -66,7 +66,8 @@ class _Summary:
     def _title(self, change: Change) -> Iterator[SummaryItem]:
         yield self.item(N_("The title of the notice changed."), "notice-title")
 
-    _subtitle = _title
+    def _subtitle(self, change: Change) -> Iterator[SummaryItem]:
+        yield self.item(N_("The subtitle of the notice changed."), "notice-title")
 
     def _purposes(self, change: Change) -> Iterator[SummaryItem]:
         path = change.path
