@@ -55,7 +55,7 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 def line_of(path: Path, fragment: str) -> int:
     """The 1-based line on which `fragment` first appears in `path`."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_bytes().decode("utf-8", "replace").splitlines(), start=1):
         if fragment in line:
             return number
     raise AssertionError(f"{fragment!r} not in {path}")

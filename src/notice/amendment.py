@@ -100,7 +100,7 @@ def _verify(data_dir: Path, today: date, effective: date, draft: bool) -> None:
     """The repository as written reads back: the version is there, a draft or published as intended."""
     try:
         written = load_history(data_dir, today).find_by_date(effective)
-    except (NoticeError, KeyError) as error:
+    except (NoticeError, KeyError, OSError) as error:
         raise NoticeError(f"the data did not read back after writing ({error}); nothing was changed") from None
     if written.is_draft != draft:
         raise NoticeError(f"version {effective.isoformat()} did not read back as {'a draft' if draft else 'published'}; nothing was changed")

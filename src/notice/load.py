@@ -156,6 +156,10 @@ def _expected(item: dict[str, Any], location: Location, model: type[BaseModel]) 
         return "a list (items starting with '- ')"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return "a mapping of 'key: value' fields"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "a whole number"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"a number {'at least' if 'ge' in ctx else 'at most'} {ctx.get('ge', ctx.get('le'))}"
     if kind == "too_short":
         return f"at least {ctx.get('min_length', 1)} item(s)"
     if kind == "literal_error":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,9 +77,8 @@ def parse_text(text: str, display: str) -> Source:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         raise DataError([_syntax_problem(display, _pure_python_error(text) or error)]) from None
-    except yaml.reader.ReaderError as error:
-        raise DataError([_character_problem(display, text, error.position, chr(error.character) if isinstance(error.character, int)
-                                            else str(error.character))]) from None
+    except yaml.reader.ReaderError:
+        raise DataError([_character_problem(display, text)]) from None
     lines: dict[Location, int] = {}
     problems: list[Problem] = []
     data = _Builder(display, text, lines, problems).construct(node, ()) if node is not None else None
@@ -124,11 +124,20 @@ def forbidden_character(text: str) -> str | None:
     return None
 
 
-def _character_problem(display: str, text: str, position: int, character: str) -> Problem:
+def _character_problem(display: str, text: str) -> Problem:
+    """Where the first character YAML refuses is (libyaml counts in bytes, so the place is found again here)."""
+    match = _UNPRINTABLE.search(text)
+    if match is None:
+        return Problem(display, None, "", "text without control characters", "one")
+    position = match.start()
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    said = forbidden_character(character) or f"U+{ord(character):04X}"
+    said = forbidden_character(match.group()) or f"U+{ord(match.group()):04X}"
     return Problem(display, line, "", "text without control characters", f"{said} at column {column}")
+
+
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What YAML 1.1 does not allow in a stream (its printable set, inverted)."""
 
 
 def _pure_python_error(text: str) -> yaml.MarkedYAMLError | None:

@@ -8,6 +8,7 @@ made are undone from hard-linked backups, which need no disk space.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
@@ -32,14 +33,14 @@ def commit(changes: Changes, root: Path, verify: Callable[[], None] | None = Non
     `verify` runs once everything is in place; if it raises, every change is undone and its error passes on.
     """
     staged: list[tuple[Path, Path]] = []  # (temporary, target)
-    backups: list[tuple[Path, Path | None]] = []  # (target, backup of what it replaced)
-    done: list[tuple[Path, Path | None]] = []
+    backups: dict[Path, Path | None] = {}  # target: a hard link to what it replaced
+    done: list[Path] = []
     target = root
     try:
         for folder, files in changes.folders.items():
             target = folder
             if os.path.lexists(folder):
-                raise FileExistsError(17, "already exists", str(folder))
+                raise FileExistsError(errno.EEXIST, "already exists", str(folder))
             temporary = _temporary(folder)
             temporary.mkdir()
             staged.append((temporary, folder))
@@ -49,42 +50,52 @@ def commit(changes: Changes, root: Path, verify: Callable[[], None] | None = Non
         for path, content in changes.files.items():
             target = path
             if path.is_dir():
-                raise IsADirectoryError(21, "is a folder", str(path))
+                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
             temporary = _temporary(path)
             staged.append((temporary, path))
             _write(temporary, content)
-        for _, path in staged:
-            if path in changes.files:
-                backups.append((path, _backup(path)))
+        for path in changes.files:
+            target = path
+            backups[path] = _backup(path)
         for temporary, path in staged:
             target = path
             os.replace(temporary, path) if path in changes.files else os.rename(temporary, path)
-            done.append((path, dict(backups).get(path)))
+            done.append(path)
             _sync(path.parent)
         if verify is not None:
             verify()
     except NoticeError:
-        _undo(done, changes)
+        _undo(done, changes, backups, root)
         raise
     except OSError as error:
-        _undo(done, changes)
+        _undo(done, changes, backups, root)
         raise NoticeError(f"{_shown(target, root)}: could not write ({error.strerror or error}); nothing was changed") from None
     finally:
         for temporary, _ in staged:
             _remove(temporary)
-        for _, backup in backups:
-            if backup is not None:
-                _remove(backup)
+    for backup in backups.values():
+        if backup is not None:
+            _remove(backup)
 
 
-def _undo(done: list[tuple[Path, Path | None]], changes: Changes) -> None:
-    for path, backup in reversed(done):
-        if path in changes.folders:
-            shutil.rmtree(path, ignore_errors=True)
-        elif backup is not None:
-            os.replace(backup, path)
-        else:
-            path.unlink(missing_ok=True)
+def _undo(done: list[Path], changes: Changes, backups: dict[Path, Path | None], root: Path) -> None:
+    """Put back what was replaced. Should even that fail, the backup stays and the error says what to restore by hand."""
+    for path in reversed(done):
+        backup = backups.get(path)
+        try:
+            if path in changes.folders:
+                shutil.rmtree(path)
+            elif backup is not None:
+                os.replace(backup, path)
+            else:
+                path.unlink()
+        except OSError as error:
+            kept = f"its previous content is in {_shown(backup, root)}" if backup is not None else "remove it"
+            raise NoticeError(f"{_shown(path, root)}: a write failed and could not be undone ({error.strerror or error}): {kept}; "
+                              "`git status` shows what changed") from None
+    for backup in backups.values():
+        if backup is not None:
+            _remove(backup)
 
 
 def _temporary(path: Path) -> Path:

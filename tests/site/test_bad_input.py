@@ -38,6 +38,66 @@ def copy(old: str, new: str) -> Step:
     return lambda project: shutil.copytree(project / old, project / new)
 
 
+def raw(file: str, old: bytes, new: bytes) -> Step:
+    """Change a file's bytes, as an editor with another encoding or a pasted control character would."""
+    def step(project: Path) -> None:
+        content = (project / file).read_bytes()
+        assert old in content, f"{old!r} not in {file}"
+        (project / file).write_bytes(content.replace(old, new, 1))
+    return step
+
+
+def reencode(file: str, encoding: str) -> Step:
+    return lambda project: (project / file).write_bytes((project / file).read_text(encoding="utf-8").encode(encoding))
+
+
+def append(file: str, text: str) -> Step:
+    return lambda project: (project / file).write_text((project / file).read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def write(file: str, text: str) -> Step:
+    return lambda project: (project / file).write_text(text, encoding="utf-8")
+
+
+def folder(path: str) -> Step:
+    return lambda project: (project / path).mkdir()
+
+
+def link(path: str, target: str) -> Step:
+    """Replace `path` by a symbolic link to `target` (relative to the project; absolute targets lead outside it)."""
+    def step(project: Path) -> None:
+        where = project / path
+        if where.is_dir():
+            shutil.rmtree(where)
+        elif where.exists():
+            where.unlink()
+        where.symlink_to(target if target.startswith("/") else project / target)
+    return step
+
+
+def outside_copy(path: str, name: str) -> Step:
+    """Copy `path` out of the project (beside it), for a link that leads outside."""
+    def step(project: Path) -> None:
+        source, target = project / path, project.parent / name
+        shutil.copytree(source, target) if source.is_dir() else shutil.copy2(source, target)
+    return step
+
+
+def locked_after(name: str, base: str) -> Step:
+    """A lock entry for a version `name` after the first, with the first version's files and the given base."""
+    def step(project: Path) -> None:
+        text = (project / "data/notice.lock").read_text(encoding="utf-8")
+        entry = text[text.index("'2024-02-01':"):].replace("'2024-02-01':", f"'{name}':").replace(
+            "published: 2024-02-01\n  base: null", f"published: {name}\n  base: {base}")
+        (project / "data/notice.lock").write_text(text + entry, encoding="utf-8")
+    return step
+
+
+BOMB = "".join(f"lol{level}: &l{level} [" + ", ".join([f"*l{level - 1}" if level else '"lol"'] * 9) + "]\n" for level in range(10))
+"""A "billion laughs": ten levels of nine aliases, a billion strings if expanded."""
+DEEP = "numbered: " + "[" * 45 + "]" * 45 + "\n"
+
+
 def locked_as(name: str) -> Step:
     """A lock entry for a version `name`, as `notice publish` would have written it, with the first version's files."""
     def step(project: Path) -> None:
@@ -196,6 +256,68 @@ CASES = [
          R, "rights[5].description.en: expected links to https:, mailto: or tel: only, got a javascript: link", at="javascript:alert(1)"),
     Case("html-in-a-name", (replace(C, "name: PG TELECOM Spolka z o.o.", "name: <b>PG TELECOM</b> Spolka z o.o."),),
          C, "controllers[0].name: expected Markdown without HTML tags (write **bold**, [a link](https://…)), got the tag '<b>'", at="name: <b>"),
+    Case("http-link", (replace(R, "You have the right to move, copy, or transmit your Personal Data.",
+                               "You have the right to move, copy, or transmit your [Personal Data](http://sipsim.com/data)."),),
+         R, "rights[5].description.en: expected links to https:, mailto: or tel: only, got a http: link", at="http://sipsim.com/data"),
+    Case("reserved-id", (replace(P, "  - id: invoicing\n", "  - id: for-lead\n"), replace(N, "          - invoicing\n", "          - for-lead\n")),
+         P, "purposes[3].id: expected an id that is not one the pages use themselves (at-a-glance, changes, full-text, notice-title, "
+            "personal-data, summary, versions, what-applies-to-me, or starting with for-, nt-, notice-), got 'for-lead'", at="  - id: for-lead"),
+    # Hostile or broken files: each stops with its place, never a traceback or a hang
+    Case("control-character-raw", (raw(R, b"      en: Portability\n", b"      en: Porta\x00bility\n"),),
+         R, "expected text without control characters, got the control character U+0000 at column 16", at="      en: Porta"),
+    Case("control-character-escaped", (replace(R, "      en: Portability\n", '      en: "\\e[2JPortability"\n'),),
+         R, "rights[5].name.en: expected text without control characters, got the control character U+001B (written as an escape or pasted)",
+         at="e[2JPortability"),
+    Case("control-character-form-feed", (replace(VOC, "      en: Hosting provider\n", '      en: "Hosting\\x0cprovider"\n'),),
+         VOC, "recipients[0].name.en: expected text without control characters, got the control character U+000C (written as an escape or "
+              "pasted)", at="Hosting\\x0cprovider"),
+    Case("bidirectional-override", (replace(VOC, "      en: Hosting provider\n", '      en: "Hosting \\u202Eprovider"\n'),),
+         VOC, "recipients[0].name.en: expected text without control characters, got U+202E (a bidirectional control) (written as an escape "
+              "or pasted)", at="u202Eprovider"),
+    Case("alias-bomb", (append(VER, BOMB),), VER,
+         "expected no YAML aliases ('*name'): write the value out in full, got the alias '*l0' at column 12", at="lol1: &l1"),
+    Case("nesting-too-deep", (append(VER, DEEP),), VER,
+         "numbered" + "[0]" * 39 + ": expected no more than 40 levels of nesting, got deeper nesting", at="numbered: [[["),
+    Case("encoding-utf16", (reencode(R, "utf-16"),), R, "expected text encoded as UTF-8, got a file encoded as UTF-16 (save it as UTF-8)"),
+    Case("encoding-latin1", (raw(R, "      fr: Droit à la portabilité".encode(), "      fr: Droit à la portabilité".encode("latin-1")),),
+         R, "expected text encoded as UTF-8, got the byte 0xe0 at column 17, which is not UTF-8 (save the file as UTF-8)",
+         at=" la portabilit"),
+    Case("file-too-large", (append(R, "# " + "x" * 2_100_000 + "\n"),), R, "expected a data file of at most 2 MB, got 2,10"),
+    Case("bom-added-to-published", (raw(R, b"# yaml-language-server", b"\xef\xbb\xbf# yaml-language-server"),),
+         R, "version 2024-02-01: was changed (only a byte order mark was added at its start: save it as UTF-8 without BOM) after publication"),
+    Case("not-a-data-file-in-a-version", (write(f"{V}/README.md", "Notes\n"),), f"{V}/README.md",
+         "expected only the files version.yml, controllers.yml, audiences.yml, notice.yml, purposes.yml, vocabulary.yml, rights.yml, "
+         "cookies.yml in a version folder, got 'README.md'"),
+    Case("folder-in-a-version", (folder(f"{V}/old"),), f"{V}/old", "expected only the files version.yml, controllers.yml, audiences.yml, "
+         "notice.yml, purposes.yml, vocabulary.yml, rights.yml, cookies.yml in a version folder, got a folder"),
+    Case("file-among-versions", (write("data/versions/notes.txt", "x\n"),), "data/versions/notes.txt",
+         "expected only version folders named YYYY-MM-DD here, got a file"),
+    Case("version-linked-outside", (outside_copy(V, "elsewhere"), link("data/versions/2025-01-01", "/..")),
+         "data/versions/2025-01-01", "expected a version folder inside the project, got a symbolic link to somewhere outside it (or to nothing)"),
+    Case("data-file-linked-outside", (outside_copy(R, "rights.yml"), link(R, "/etc/hostname")),
+         R, "expected a file inside the project, got a symbolic link to somewhere outside it (or to nothing)"),
+    Case("dangling-link", (link(f"{V}/notes.yml", "nowhere.yml"),), f"{V}/notes.yml",
+         "expected a file inside the project, got a symbolic link to somewhere outside it (or to nothing)"),
+    Case("lock-wrong-shape", (write("data/notice.lock", "- 2024-02-01\n"),), "data/notice.lock",
+         "expected a mapping of 'key: value' fields, got a list", at="- 2024-02-01"),
+    Case("lock-entry-incomplete", (replace("data/notice.lock", "  base: null\n", ""),), "data/notice.lock",
+         "2024-02-01.base: expected the required field 'base', got nothing", at="'2024-02-01':"),
+    Case("lock-is-a-folder", (delete("data/notice.lock"), folder("data/notice.lock")), "data/notice.lock",
+         "expected a readable file, got Is a directory"),
+    Case("lock-missing", (delete("data/notice.lock"),), "data/notice.lock",
+         "expected the lock of the published versions (restore it: git checkout -- data/notice.lock), got no such file"),
+    Case("lock-order-edited", (copy(V, "data/versions/2025-01-01"), locked_after("2025-01-01", base="2023-01-01")),
+         "data/notice.lock", "version 2025-01-01: records 2023-01-01 as the version it amends, but the version published before it is "
+                             "2024-02-01: the lock was edited by hand; restore it from git"),
+    # The site owner's settings
+    Case("settings-not-a-mapping", (replace("mkdocs.yml", "extra:\n  notice:\n", "extra:\n  notice: yes\n  unused:\n"),), "mkdocs.yml",
+         "extra.notice: expected a mapping of 'key: value' fields, got true (YAML reads yes/no/on/off as true/false: put text in quotes)",
+         at="  notice: yes"),
+    Case("settings-out-of-range", (replace("mkdocs.yml", "consent_months: 6", "consent_months: 14"),), "mkdocs.yml",
+         "extra.notice.consent_months: expected a number at most 13, got the number 14", at="consent_months: 14"),
+    Case("settings-typo", (replace("mkdocs.yml", "consent_months: 6", "consent_month: 6"),), "mkdocs.yml",
+         "extra.notice.consent_month: expected one of the fields consent_months, google_consent_mode, got unknown field 'consent_month' "
+         "(did you mean 'consent_months'?)", at="consent_month: 6"),
 ]
 
 
@@ -267,3 +389,26 @@ def test_all_problems_are_reported_at_once(project: Path) -> None:
 
     assert "2 problems to fix:" in result.output
     assert "purposes[1].retention[0].period" in result.output and "rights[2].kind" in result.output
+
+
+def test_files_editors_and_systems_leave_behind_are_ignored(project: Path) -> None:
+    """An editor's lock file (often a dangling link), a swap file and a .DS_Store are not data: the build goes on."""
+    (project / V / ".#notice.yml").symlink_to("user@host.1234:1700000000")
+    (project / V / ".notice.yml.swp").write_bytes(b"\x00\x01 not YAML")
+    (project / V / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (project / "data/versions/.DS_Store").write_bytes(b"\x00")
+
+    result = build(project)
+
+    assert result.returncode == 0, result.output
+
+
+def test_comparisons_and_autolinks_are_text_not_tags(project: Path) -> None:
+    edit(project / "examples/versions/2027-01-01/rights.yml", "You have the right to move, copy, or transmit your Personal Data.",
+         "You have the right to move, copy, or transmit your Personal Data if a < b and c > d, see <https://sipsim.com/portability>.")
+
+    result = build(project, env={"NOTICE_DRAFTS": "1", "NOTICE_EXAMPLES": "examples/versions"}, strict=False)
+
+    assert result.returncode == 0, result.output
+    page = (result.site / "versions/2027-01-01/index.html").read_text(encoding="utf-8")
+    assert "if a &lt; b and c &gt; d, see <a href=\"https://sipsim.com/portability\"" in page

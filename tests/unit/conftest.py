@@ -13,7 +13,7 @@ from notice.model import Notice
 @pytest.fixture(scope="module")
 def published() -> Notice:
     """The notice of 1 February 2024, as published."""
-    return load_snapshot(ROOT / FIRST_VERSION, FIRST_VERSION)
+    return load_snapshot(ROOT / FIRST_VERSION, FIRST_VERSION, ROOT)
 
 
 @pytest.fixture

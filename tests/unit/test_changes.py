@@ -18,7 +18,7 @@ ENGLISH = gettext.NullTranslations().gettext
 
 
 def summary(old: Notice, directory: Path) -> list[tuple[str, str]]:
-    new = load_snapshot(directory, f"data/versions/{directory.name}")
+    new = load_snapshot(directory, f"data/versions/{directory.name}", directory.parent)
     items = summarise(old, new, "en", ENGLISH, lambda anchor, removed: ("old#" if removed else "#") + anchor)
     return [(plain_text(item.text), item.href) for item in items]
 
@@ -86,7 +86,7 @@ def test_a_removed_purpose_links_to_the_version_that_had_it(published: Notice, d
 
 def test_the_full_text_marks_inserted_and_deleted_words(published: Notice, draft: Path) -> None:
     edit(draft / "purposes.yml", "Our speciallists conduct in-depth", "Our specialists conduct thorough")
-    new = load_snapshot(draft, "data/versions/2025-01-01")
+    new = load_snapshot(draft, "data/versions/2025-01-01", draft.parent)
 
     changed = [block for block in redline(published, new, "en", ENGLISH) if block.state != "same"]
 
@@ -98,7 +98,7 @@ def test_the_full_text_marks_inserted_and_deleted_words(published: Notice, draft
 
 def test_an_english_change_without_its_translations_is_stale(published: Notice, draft: Path) -> None:
     edit(draft / "purposes.yml", "      en: Invoicing\n      fr: Facturation\n", "      en: Invoicing and billing\n      fr: Facturation et paiement\n")
-    new = load_snapshot(draft, "data/versions/2025-01-01")
+    new = load_snapshot(draft, "data/versions/2025-01-01", draft.parent)
 
     problems = stale_translations(published, new, "data/versions/2025-01-01", "2024-02-01")
 

@@ -25,7 +25,7 @@ COOKIE = """    cookies:
 
 
 def load(directory: Path) -> Notice:
-    return load_snapshot(directory, f"data/versions/{directory.name}")
+    return load_snapshot(directory, f"data/versions/{directory.name}", directory.parent)
 
 
 def test_the_configuration_lists_the_optional_categories_and_their_cookies(published: Notice) -> None:

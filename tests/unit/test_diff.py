@@ -13,7 +13,7 @@ from notice.model import Notice
 
 
 def load(directory: Path) -> Notice:
-    return load_snapshot(directory, f"data/versions/{directory.name}")
+    return load_snapshot(directory, f"data/versions/{directory.name}", directory.parent)
 
 
 def test_a_version_does_not_differ_from_itself(published: Notice) -> None:
