@@ -20,6 +20,8 @@ class FeedEntry:
     id: str
     title: str
     effective: date
+    published: date
+    """The day the version was published (`notice publish`): when it appeared in the feed."""
     summary: str
     changes_url: str
 
@@ -30,7 +32,7 @@ def atom_feed(*, id: str, title: str, language: str, author: str, self_url: str,
     feed = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
     _text(feed, "id", id)
     _text(feed, "title", title)
-    _text(feed, "updated", _timestamp(max((entry.effective for entry in entries), default=date(1970, 1, 1))))
+    _text(feed, "updated", _timestamp(max((entry.published for entry in entries), default=date(1970, 1, 1))))
     ElementTree.SubElement(ElementTree.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = author
     ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": self_url})
     ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": home_url})
@@ -38,7 +40,8 @@ def atom_feed(*, id: str, title: str, language: str, author: str, self_url: str,
         element = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
         _text(element, "id", entry.id)
         _text(element, "title", entry.title)
-        _text(element, "updated", _timestamp(entry.effective))
+        _text(element, "published", _timestamp(entry.published))
+        _text(element, "updated", _timestamp(entry.published))
         _text(element, "summary", entry.summary)
         ElementTree.SubElement(element, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": entry.changes_url})
         ElementTree.SubElement(element, f"{{{ATOM}}}link", {"rel": "related", "type": "text/html", "href": entry.id})

@@ -352,6 +352,7 @@ class Site:
                 id=self.site_url + page.url,
                 title=self.title(page),
                 effective=version.effective,
+                published=version.published_on,
                 summary=plain_text(render_prose(summary[language])) if summary else gettext("An amendment of the privacy notice."),
                 changes_url=self.site_url + PageSpec("changes", language, version.name).url,
             ))

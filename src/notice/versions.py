@@ -66,6 +66,13 @@ class Version:
         return self.notice.status is Status.draft
 
     @property
+    def published_on(self) -> date:
+        """The day `notice publish` recorded the version; a draft has none."""
+        if self.lock is None:
+            raise ValueError(f"version {self.name} is not published")
+        return self.lock.published
+
+    @property
     def content(self) -> tuple[tuple[str, str], ...]:
         """The version's content, as the hashes of its files: equal contents, equal pages."""
         return tuple(sorted(self.digests.items()))

@@ -259,6 +259,10 @@ def test_each_language_has_a_valid_atom_feed_with_one_entry_per_version(site: Pa
         datetime.fromisoformat(entry.find(f"{ATOM}updated").text.replace("Z", "+00:00"))
         assert len(entry.findall(f"{ATOM}link[@rel='alternate']")) == 1
     assert entries[0].find(f"{ATOM}link[@rel='alternate']").get("href").endswith(f"{prefix}versions/{NEW}/changes/")
+    # each entry dates from the day its version was published (the lock records it), the feed from its latest entry
+    assert [entry.find(f"{ATOM}published").text for entry in entries] == ["2026-11-26T00:00:00Z", "2024-02-01T00:00:00Z"]
+    assert [entry.find(f"{ATOM}updated").text for entry in entries] == ["2026-11-26T00:00:00Z", "2024-02-01T00:00:00Z"]
+    assert feed.find(f"{ATOM}updated").text == "2026-11-26T00:00:00Z"
 
 
 def test_the_feed_parses_without_error_in_a_feed_reader(site: Path) -> None:

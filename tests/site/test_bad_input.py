@@ -228,6 +228,8 @@ CASES = [
          "cookies.yml in a version folder, got 'purpose.yml' (did you mean 'purposes.yml'?)"),
     Case("lock-published-version-edited", (replace(CT, "Marketing cookies track", "Marketing cookies follow"),),
          CT, "version 2024-02-01: was changed after publication: a published version is frozen; make the change in a new version (`notice amend`)"),
+    Case("lock-published-summary-edited", (replace(VER, "  en: First published version", "  en: The first published version"),),
+         VER, "version 2024-02-01: was changed after publication: a published version is frozen; make the change in a new version (`notice amend`)"),
     Case("lock-published-not-locked", (copy(V, "data/versions/2025-01-01"),),
          "data/versions/2025-01-01/version.yml",
          "version 2025-01-01: says published, but the lock has no entry for it: a version is published only by `notice publish` "

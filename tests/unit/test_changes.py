@@ -106,3 +106,44 @@ def test_an_english_change_without_its_translations_is_stale(published: Notice, 
         "data/versions/2025-01-01/purposes.yml: purposes.invoicing.title.pl: expected the Polish text updated with the English, "
         "which changed since 2024-02-01, got the previous translation unchanged"
     ]
+
+
+STATISTICS_COOKIE = """    cookies:
+      - name: _pk_id
+        provider: Matomo (SipSim, first party)
+        purpose:
+          en: Distinguishes the visits of the same browser for audience measurement.
+          fr: Permet de distinguer les visites effectuées depuis un même navigateur aux fins de la mesure d’audience.
+          pl: Umożliwia rozróżnianie wizyt z tej samej przeglądarki na potrzeby pomiaru oglądalności.
+        lifetime: 13 months
+  - id: marketing
+"""
+
+
+def test_cookies_added_and_removed_are_told_apart(published: Notice, draft: Path) -> None:
+    text = (draft / "cookies.yml").read_text(encoding="utf-8")
+    start, end = text.index("    cookies:\n      # The consent widget"), text.index("  - id: statistics")
+    text = text[:start] + text[end:]
+    (draft / "cookies.yml").write_text(text.replace("  - id: marketing\n", STATISTICS_COOKIE), encoding="utf-8")
+
+    items = summary(published, draft)
+
+    assert ("Cookies added to Statistics Cookies: _pk_id.", "#statistics") in items
+    assert ("Cookies removed from Strictly Necessary (Technical) Cookies: notice_consent.", "#necessary") in items
+
+
+@pytest.mark.parametrize(("file", "old", "new", "path"), [
+    ("purposes.yml", "a maximum of up to 3 month following", "a maximum of 3 months following", "purposes.invoicing.retention.0.text"),
+    ("purposes.yml", "These\n            interests include the ability to bill", "These\n            interests include the ability to invoice",
+     "purposes.invoicing.legal_bases.0.text"),
+    ("notice.yml", "All revised terms will automatically take effect", "All revised terms will take effect",
+     "sections.amendments.body.0.prose"),
+], ids=["retention", "legal-basis", "section-prose"])
+def test_a_stale_translation_is_found_in_every_kind_of_text(published: Notice, draft: Path, file: str, old: str, new: str, path: str) -> None:
+    edit(draft / file, old, new)
+
+    problems = stale_translations(published, load_snapshot(draft, "data/versions/2025-01-01", draft.parent), "data/versions/2025-01-01",
+                                  "2024-02-01")
+
+    assert [(problem.file, problem.path) for problem in problems] == [
+        (f"data/versions/2025-01-01/{file}", f"{path}.fr"), (f"data/versions/2025-01-01/{file}", f"{path}.pl")]
