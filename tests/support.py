@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 import subprocess
 import sys
+import warnings
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,13 +39,59 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build(project: Path, site: Path | None = None, *, strict: bool = True, env: dict[str, str] | None = None) -> Build:
-    """Run the real `mkdocs build` on `project`, as a user would."""
+def build_command(project: Path, site: Path | None = None, *, strict: bool = True, env: dict[str, str] | None = None) -> Build:
+    """Run the `mkdocs build` command on `project` in a process of its own, exactly as a user or CI would."""
     site = site or project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def build(project: Path, site: Path | None = None, *, strict: bool = True, env: dict[str, str] | None = None) -> Build:
+    """The real `mkdocs build` of `project`, run in this process (MkDocs' own `load_config` and `build`, with our
+    hook): no interpreter to start, so a corpus of builds runs in seconds. Its output is what the command prints:
+    the log lines and the abort. `build_command` runs the command itself."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    site = site or project / "site"
+    lines: list[str] = []
+    handler = _Lines(lines)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    saved = dict(os.environ)
+    os.environ.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    code = 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the command shows the theme's deprecation warnings; they are not ours to fail on
+            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build.build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except (Abort, ConfigurationError) as error:
+        lines.append(f"\n{error}")
+        code = 1
+    finally:
+        logger.removeHandler(handler)
+        os.environ.clear()
+        os.environ.update(saved)
+    return Build(code, "\n".join(lines) + "\n", site)
+
+
+class _Lines(logging.Handler):
+    """Collects log records as MkDocs prints them: "WARNING -  message"."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(logging.INFO)
+        self.lines = lines
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname:<7} -  {record.getMessage()}")
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -108,3 +156,25 @@ def page_text(html: str, root: tuple[str, str] | None = ("class", "md-content__i
 
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+@dataclass(frozen=True)
+class Command:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def notice(cwd: Path, *args: str, today: str = "2026-11-26", env: dict[str, str] | None = None) -> Command:
+    """The `notice` command as the legal team runs it in `cwd` (click's runner, in this process)."""
+    from click.testing import CliRunner
+
+    from notice.cli import main
+
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, list(args), env={"NOTICE_TODAY": today, **(env or {})}, catch_exceptions=False)
+    finally:
+        os.chdir(here)
+    return Command(result.exit_code, result.stdout, result.stderr)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browsing import Server
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
-from support import ROOT, build, copy_project, edit
+from support import ROOT, build, copy_project, edit, notice
 
 CHROMIUM = os.environ.get("NOTICE_CHROMIUM", "/usr/bin/chromium")
 EXAMPLE = "2027-01-01"
@@ -45,8 +43,7 @@ def with_gated_page(site: Path) -> Path:
 
 
 def notice_command(project: Path, *args: str, today: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "notice", *args], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "NOTICE_TODAY": today})
+    result = notice(project, *args, today=today)
     assert result.returncode == 0, result.stderr
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-from support import FIRST_VERSION, build, copy_project, edit, page_text
+from support import FIRST_VERSION, build, copy_project, edit, notice, page_text
 
 NEW = "2026-12-01"
 DRAFT = f"data/versions/{NEW}"
@@ -23,12 +21,6 @@ SUMMARY = """summary:
   pl: Dodaje zgodę na sprzedaż aktywną i przechowuje zgłoszenia przez 2 lata.
 """
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def notice(project: Path, *args: str, today: str = "2026-11-26") -> subprocess.CompletedProcess[str]:
-    """Run the `notice` command line in `project`, as the legal team would."""
-    return subprocess.run([sys.executable, "-m", "notice", *args], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NOTICE_TODAY": today}, timeout=120)
 
 
 def amend_and_edit(project: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from support import FIRST_VERSION, ROOT, build, edit, line_of
+from support import FIRST_VERSION, ROOT, build, build_command, edit, line_of
 
 V = FIRST_VERSION
 Step = Callable[[Path], None]
@@ -414,3 +414,15 @@ def test_comparisons_and_autolinks_are_text_not_tags(project: Path) -> None:
     assert result.returncode == 0, result.output
     page = (result.site / "versions/2027-01-01/index.html").read_text(encoding="utf-8")
     assert "if a &lt; b and c &gt; d, see <a href=\"https://sipsim.com/portability\"" in page
+
+
+def test_the_mkdocs_command_prints_the_problem_and_no_traceback(project: Path) -> None:
+    """The corpus runs MkDocs in-process; once, the command itself, in a process of its own, as CI runs it."""
+    edit(project / R, "    kind: objection\n", "")
+
+    result = build_command(project)
+
+    assert result.returncode == 1
+    assert f"{R}:{line_of(project / R, '  - id: objection')}: rights[2].kind: expected the required field 'kind', got nothing" in result.output
+    assert "Traceback" not in result.output
+    assert not result.site.exists()

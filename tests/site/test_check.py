@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from support import FIRST_VERSION, ROOT, edit
+from support import FIRST_VERSION, ROOT, Command, edit, notice
 
 
-def notice_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "notice", "check", *args], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NOTICE_TODAY": "2026-11-26"}, timeout=120)
+def notice_check(project: Path, *args: str) -> Command:
+    return notice(project, "check", *args)
 
 
 def test_the_2024_notice_passes_with_its_real_gaps_reported() -> None:

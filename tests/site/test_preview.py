@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import edit, page_text
+from support import edit, notice, page_text
 
 NEW = "2026-12-01"
 
@@ -44,7 +44,7 @@ def wait_for(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyp
 def preview(project: Path) -> Iterator[str]:
     """`mkdocs serve` on a copy of the project that has a draft amendment."""
     env = {**os.environ, "NOTICE_TODAY": "2026-11-26", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "notice", "amend", NEW], cwd=project, env=env, check=True, capture_output=True)
+    assert notice(project, "amend", NEW, today=env["NOTICE_TODAY"]).returncode == 0
     port = free_port()
     log = (project / "serve.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

@@ -11,17 +11,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import FIRST_VERSION, build, edit
+from support import FIRST_VERSION, build, edit, notice
 
 TODAY = "2026-11-30"
 NEW = "2027-03-01"
 DRAFT = f"data/versions/{NEW}"
 SUMMARY = "summary:\n  en: Wording.\n  fr: Rédaction.\n  pl: Redakcja.\n"
-
-
-def notice(cwd: Path, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "notice", *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "NOTICE_TODAY": today}, timeout=120)
 
 
 def snapshot(root: Path) -> dict[str, bytes | None]:
@@ -157,3 +152,17 @@ def test_diff_in_the_wrong_order_says_so(project: Path) -> None:
     assert ("Note: 2027-03-01 is later than 2024-02-01, so this shows the changes going back in time "
             "(`notice diff 2024-02-01 2027-03-01` shows them as they were made).") in result.stderr
     assert "[-specialists-][+speciallists+]" in result.stdout
+
+
+def test_the_notice_program_reports_a_mistake_without_a_traceback(project: Path) -> None:
+    """The tests run the command line in-process; once, the installed program itself."""
+    notice_program = Path(sys.executable).with_name("notice")
+    environment = {**os.environ, "NOTICE_TODAY": TODAY}
+
+    checked = subprocess.run([str(notice_program), "check"], cwd=project / "docs", capture_output=True, text=True, env=environment, timeout=120)
+    refused = subprocess.run([str(notice_program), "amend", "2027-02-30"], cwd=project, capture_output=True, text=True, env=environment,
+                             timeout=120)
+
+    assert checked.returncode == 0 and checked.stdout.startswith("Checked 2024-02-01 (current)")
+    assert refused.returncode == 2 and "expected a real date written YYYY-MM-DD, got 2027-02-30 (February 2027 has 28 days)" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -6,7 +6,7 @@ import gettext
 import random
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from support import edit
 
@@ -31,13 +31,11 @@ def replay(a: list[str], b: list[str]) -> list[str]:
     return out
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from("abcde"), max_size=40), st.lists(st.sampled_from("abcdexy"), max_size=40))
 def test_the_opcodes_turn_the_old_text_into_the_new(a: list[str], b: list[str]) -> None:
     assert replay(a, b) == b
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from("abcde"), min_size=1, max_size=40), st.data())
 def test_the_edit_script_is_as_short_as_can_be(a: list[str], data: st.DataObject) -> None:
     """Myers' algorithm finds a shortest script: never more edits than the ones that were made."""

@@ -69,7 +69,7 @@ def version() -> Iterator[Path]:
 ORIGINALS = {name: (ROOT / FIRST_VERSION / name).read_text(encoding="utf-8") for name in SNAPSHOT_FILES}
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.data())
 def test_any_broken_data_file_loads_or_names_its_problems(version: Path, data: st.DataObject) -> None:
     name = data.draw(st.sampled_from(sorted(SNAPSHOT_FILES)), label="file")
@@ -95,7 +95,8 @@ def tree(root: Path) -> dict[str, bytes | None]:
     return {path.relative_to(root).as_posix(): (path.read_bytes() if path.is_file() else None) for path in sorted((root / "data").rglob("*"))}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=max(10, settings().max_examples // 10),  # a command is ten times slower than loading one version
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.data())
 def test_the_commands_on_broken_data_report_and_write_nothing(project: Path, data: st.DataObject) -> None:
     """`notice check` reports (exit 0 or 1), and `notice amend` either makes a whole draft or writes nothing."""
