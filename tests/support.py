@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import logging
 import os
 import re
@@ -13,11 +14,37 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from notice.formatted import FormattedNotice
+from notice.language import Languages
+from notice.model import Notice
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "fixtures" / "notice-2024-02-01.en.txt"
 """The published 2024 notice, word for word: the legal record the English pages must reproduce."""
+def _languages() -> Languages:
+    from notice.settings import load_settings
+
+    return load_settings(ROOT / "mkdocs.yml", "mkdocs.yml").notice_languages
+
+
 PROJECT_PARTS = ("mkdocs.yml", "babel.cfg", "data", "docs", "examples", "hooks", "overrides", "locales", "src")
 FIRST_VERSION = "data/versions/2024-02-01"
+LANGUAGES = _languages()
+"""The project's languages, as mkdocs.yml declares them."""
+
+
+def english(notice: Notice) -> FormattedNotice:
+    """The notice formatted in English, the interface strings as the source writes them."""
+    from notice.formatted import format_notice
+
+    return format_notice(notice, LANGUAGES.source, gettext.NullTranslations().gettext)
+
+
+def load_version(directory: Path) -> Notice:
+    """A version's folder, loaded and checked as a draft of the project would be."""
+    from notice.load import load_snapshot
+
+    return load_snapshot(directory, f"data/versions/{directory.name}", directory.parent, LANGUAGES.codes)
 
 
 @dataclass(frozen=True)

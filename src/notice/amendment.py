@@ -15,7 +15,8 @@ from notice.changes import stale_translations
 from notice.diff import diff
 from notice.errors import DataError, NoticeError, Problem, UsageError
 from notice.load import snapshot_files
-from notice.model import LANGUAGES
+from notice.language import Languages
+from notice.model import Status
 from notice.source import parse_text, read_text
 from notice.transaction import Changes, commit
 from notice.versions import (
@@ -35,16 +36,13 @@ DRAFT_VERSION_FILE = """\
 # once published, the snapshot is frozen (data/notice.lock) and a correction is a new version.
 status: draft
 summary:
-  en: TODO
-  fr: TODO
-  pl: TODO
 """
 
 
-def start_amendment(data_dir: Path, effective: date, today: date) -> Path:
+def start_amendment(data_dir: Path, effective: date, today: date, languages: Languages) -> Path:
     """Copy the latest version to a draft taking effect on `effective`; return the draft's folder."""
     root = data_dir.parent
-    history = load_history(data_dir, today)
+    history = load_history(data_dir, today, languages)
     if history.drafts:
         raise UsageError(f"version {history.drafts[0].name} is already a draft: publish it (`notice publish`) or remove it first")
     latest = history.versions[-1]
@@ -61,49 +59,66 @@ def start_amendment(data_dir: Path, effective: date, today: date) -> Path:
         content = {name: path.read_bytes() for name, path in files.items()}
     except OSError as error:
         raise NoticeError(f"{latest.display}: could not read ({error.strerror or error}); nothing was changed") from None
-    content["version.yml"] = DRAFT_VERSION_FILE.encode()
-    commit(Changes(folders={target: content}), root, verify=lambda: _verify(data_dir, today, effective, draft=True))
+    content["version.yml"] = draft_version_file(languages).encode()
+    commit(Changes(folders={target: content}), root, verify=lambda: _verify_copy(target, content))
     return target
 
 
-def publish_draft(data_dir: Path, today: date, name: str | None = None, translations_reviewed: bool = False) -> Version:
+def draft_version_file(languages: Languages) -> str:
+    """version.yml of a new draft: its summary to write, in every language."""
+    return DRAFT_VERSION_FILE + "".join(f"  {code}: TODO\n" for code in languages.codes)
+
+
+def publish_draft(data_dir: Path, today: date, languages: Languages, name: str | None = None, translations_reviewed: bool = False) -> Version:
     """Publish the draft (the only one, or `name`) and lock it, after checking it is ready to be law."""
     root = data_dir.parent
-    history = load_history(data_dir, today)
+    history = load_history(data_dir, today, languages)
     draft = _draft(history, name)
     previous = history.predecessor(draft)
-    problems = _readiness(history, draft, previous, today, translations_reviewed)
+    problems = _readiness(history, draft, previous, today, translations_reviewed, languages)
     if problems:
         raise DataError(problems)
     version_file = draft.directory / "version.yml"
     published = _published(read_text(version_file, f"{draft.display}/version.yml"), f"{draft.display}/version.yml").encode()
     lock = read_lock(data_dir)
-    entry = lock_entry(draft, today, previous)
+    entry = lock_entry(draft, today, previous, languages)
     lock[draft.name] = entry.model_copy(update={"files": {**entry.files, "version.yml": digest(published)}})
     commit(Changes(files={version_file: published, data_dir / LOCK_NAME: lock_text(lock).encode()}), root,
-           verify=lambda: _verify(data_dir, today, draft.effective, draft=False))
-    return load_history(data_dir, today).find_by_date(draft.effective)
+           verify=lambda: _verify(data_dir, today, languages, draft.effective))
+    return load_history(data_dir, today, languages).find_by_date(draft.effective)
 
 
 def _published(text: str, display: str) -> str:
     """version.yml with its status set to published, however the draft status was written (quoted, commented, …)."""
     node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert isinstance(node, yaml.MappingNode)  # the file was validated: a mapping with a status
     status = next(value for key, value in node.value if key.value == "status")
     start, end = status.start_mark.index, status.end_mark.index
-    result = text[:start] + "published" + text[end:]
-    if parse_text(result, display).data.get("status") != "published":
+    result = text[:start] + Status.published.value + text[end:]
+    if parse_text(result, display).data.get("status") != Status.published.value:
         raise NoticeError(f"{display}: could not set its status to published; nothing was changed")
     return result
 
 
-def _verify(data_dir: Path, today: date, effective: date, draft: bool) -> None:
-    """The repository as written reads back: the version is there, a draft or published as intended."""
+def _verify(data_dir: Path, today: date, languages: Languages, effective: date) -> None:
+    """The repository as written reads back: the version is there, published, and passes the lock."""
     try:
-        written = load_history(data_dir, today).find_by_date(effective)
+        written = load_history(data_dir, today, languages).find_by_date(effective)
     except (NoticeError, KeyError, OSError) as error:
         raise NoticeError(f"the data did not read back after writing ({error}); nothing was changed") from None
-    if written.is_draft != draft:
-        raise NoticeError(f"version {effective.isoformat()} did not read back as {'a draft' if draft else 'published'}; nothing was changed")
+    if written.is_draft:
+        raise NoticeError(f"version {effective.isoformat()} did not read back as published; nothing was changed")
+
+
+def _verify_copy(target: Path, content: dict[str, bytes]) -> None:
+    """The new draft reads back as written, file for file (it need not be valid yet: a language added since the
+    version it copies is for the translators to fill in)."""
+    try:
+        written = {path.name: path.read_bytes() for path in target.iterdir()}
+    except OSError as error:
+        raise NoticeError(f"{target.name}: the draft did not read back after writing ({error.strerror}); nothing was changed") from None
+    if written != content:
+        raise NoticeError(f"{target.name}: the draft did not read back as written; nothing was changed")
 
 
 def _draft(history: History, name: str | None) -> Version:
@@ -117,7 +132,8 @@ def _draft(history: History, name: str | None) -> Version:
     return drafts[name]
 
 
-def _readiness(history: History, draft: Version, previous: Version | None, today: date, translations_reviewed: bool) -> list[Problem]:
+def _readiness(history: History, draft: Version, previous: Version | None, today: date, translations_reviewed: bool,
+               languages: Languages) -> list[Problem]:
     file = f"{draft.display}/version.yml"
     problems = []
     if draft.effective < today:
@@ -127,10 +143,10 @@ def _readiness(history: History, draft: Version, previous: Version | None, today
         problems.append(Problem(draft.display, None, "", f"an effective date after the latest published version ({latest.name}): "
                                 "a version dated before it would silently undo it", draft.name))
     summary = draft.notice.summary
-    if summary is None or any(summary[language].strip() == "TODO" for language in LANGUAGES):
+    if summary is None or any(summary[code].strip() == "TODO" for code in languages.codes):
         problems.append(Problem(file, None, "summary", "a summary of the amendment in every language", "TODO or none"))
     if previous is not None and not diff(previous.notice, draft.notice):
         problems.append(Problem(draft.display, None, "", f"changes against {previous.name}", "none"))
     if previous is not None and not translations_reviewed:
-        problems.extend(stale_translations(previous.notice, draft.notice, draft.display, previous.name))
+        problems.extend(stale_translations(previous.notice, draft.notice, draft.display, previous.name, languages))
     return problems

@@ -12,7 +12,8 @@ from notice.changes import stale_translations
 from notice.errors import DataError, LockError, Problem
 from notice.lint import Finding, lint, read_lint_errors
 from notice.locale import load_catalogs
-from notice.versions import load_history
+from notice.settings import load_settings
+from notice.versions import VersionState, load_history
 
 
 @dataclass(frozen=True)
@@ -31,18 +32,22 @@ class Report:
         return bool(self.problems) or any(finding.severity == "error" for finding in self.findings)
 
 
-def check(root: Path, today: date) -> Report:
-    """Validate all data and catalogs, check the lock, and lint the version in force, upcoming ones and drafts."""
+def check(root: Path, today: date, settings_file: str) -> Report:
+    """Validate the settings, all data and catalogs, check the lock, and lint the version in force, upcoming ones and drafts."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
     findings: list[Finding] = []
     versions: list[str] = []
     try:
-        warnings.extend(load_catalogs(root).warnings)
+        languages = load_settings(root / settings_file, settings_file).notice_languages
+    except DataError as error:
+        return Report((), error.problems, (), ())
+    try:
+        warnings.extend(load_catalogs(root, languages).warnings)
     except DataError as error:
         problems.extend(error.problems)
     try:
-        history = load_history(root / "data", today)
+        history = load_history(root / "data", today, languages)
     except DataError as error:
         problems.extend(error.problems)
     except LockError as error:
@@ -51,13 +56,13 @@ def check(root: Path, today: date) -> Report:
         errors = read_lint_errors(root)
         for version in history.versions:
             state = history.state(version)
-            versions.append(f"{version.name} ({state})")
-            if state == "past":
+            versions.append(f"{version.name} ({state.value})")
+            if state is VersionState.past:
                 continue
-            findings.extend(lint(version, errors))
+            findings.extend(lint(version, languages.source.code, errors))
             previous = history.predecessor(version)
             if version.is_draft and previous is not None:
-                warnings.extend(stale_translations(previous.notice, version.notice, version.display, previous.name))
+                warnings.extend(stale_translations(previous.notice, version.notice, version.display, previous.name, languages))
     return Report(tuple(versions), tuple(problems), tuple(warnings), tuple(findings))
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -15,13 +15,17 @@ from notice.amendment import publish_draft, start_amendment
 from notice.changes import summarise
 from notice.check import as_json, as_text, check
 from notice.errors import NoticeError, UsageError
+from notice.formatted import format_notice
+from notice.language import Languages
 from notice.load import parse_day
 from notice.locale import load_catalogs
-from notice.markup import plain_text
 from notice.redline import redline
 from notice.schema import write_schemas
-from notice.settings import find_root, today
+from notice.settings import Settings, load_settings, today
 from notice.versions import History, Version, load_history
+
+CONFIG_FILE = "mkdocs.yml"
+"""The project's configuration: MkDocs' file, whose `extra.notice` holds the notice's settings."""
 
 T = TypeVar("T")
 
@@ -40,8 +44,25 @@ class _Context:
         return self.root / "data"
 
     @property
+    def settings(self) -> Settings:
+        return _run(lambda: load_settings(self.root / CONFIG_FILE, CONFIG_FILE))
+
+    @property
+    def languages(self) -> Languages:
+        return self.settings.notice_languages
+
+    @property
     def today(self) -> date:
         return _run(today)
+
+
+def find_root(start: Path) -> Path:
+    """The project folder: the nearest folder, from `start` up, that holds mkdocs.yml (as git finds .git)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise UsageError(f"no {CONFIG_FILE} in {start} or any folder above it: run `notice` inside the project, or give --root")
 
 
 pass_context = click.make_pass_decorator(_Context)
@@ -56,7 +77,7 @@ def main(context: click.Context, root: Path | None) -> None:
     context.obj = _Context(root)
 
 
-class _Day(click.ParamType):
+class _Day(click.ParamType[date, Any]):
     """A date written YYYY-MM-DD, refused with the reason it is not one."""
 
     name = "date"
@@ -75,7 +96,7 @@ class _Day(click.ParamType):
 @pass_context
 def amend(context: _Context, effective: date) -> None:
     """Start an amendment: copy the latest version to a draft taking effect on EFFECTIVE (YYYY-MM-DD)."""
-    target = _run(lambda: start_amendment(context.data, effective, context.today))
+    target = _run(lambda: start_amendment(context.data, effective, context.today, context.languages))
     click.echo(f"Draft created in {target.relative_to(context.root)}: edit its files, preview with ./dev preview, then `notice publish`.")
 
 
@@ -86,7 +107,7 @@ def amend(context: _Context, effective: date) -> None:
 @pass_context
 def publish(context: _Context, version: str | None, translations_reviewed: bool) -> None:
     """Publish the draft (or VERSION): check it is ready, mark it published and record it in the lock."""
-    published = _run(lambda: publish_draft(context.data, context.today, version, translations_reviewed))
+    published = _run(lambda: publish_draft(context.data, context.today, context.languages, version, translations_reviewed))
     click.echo(f"Published {published.name}: data/notice.lock now freezes it. Commit data/ to publish the site.")
 
 
@@ -95,7 +116,7 @@ def publish(context: _Context, version: str | None, translations_reviewed: bool)
 @pass_context
 def check_command(context: _Context, output: str) -> None:
     """Validate all data and catalogs, check the lock, and report the notice's gaps against GDPR Articles 13 and 14."""
-    report = check(context.root, context.today)
+    report = check(context.root, context.today, CONFIG_FILE)
     click.echo(as_json(report) if output == "json" else as_text(report))
     if report.failed:
         raise SystemExit(1)
@@ -105,29 +126,34 @@ def check_command(context: _Context, output: str) -> None:
 @pass_context
 def schema(context: _Context) -> None:
     """Write the JSON Schema of each data file into schema/, from the model the build validates with."""
-    for path in write_schemas(context.root):
+    for path in _run(lambda: write_schemas(context.root, context.languages)):
         click.echo(f"wrote {path.relative_to(context.root)}")
 
 
 @main.command("diff")
 @click.argument("old")
 @click.argument("new")
-@click.option("--language", type=click.Choice(["en", "fr", "pl"]), default="en", show_default=True)
+@click.option("--language", help="The language to show them in (one of the notice's; its source language if not given).")
 @pass_context
-def diff_command(context: _Context, old: str, new: str, language: str) -> None:
+def diff_command(context: _Context, old: str, new: str, language: str | None) -> None:
     """Show what changed between versions OLD and NEW (YYYY-MM-DD): a summary, then every changed paragraph."""
     def run() -> None:
-        history = load_history(context.data, context.today)
+        languages = context.languages
+        code = language or languages.source.code
+        if code not in languages:
+            raise UsageError(f"expected one of the notice's languages ({', '.join(languages.codes)}), got {code}")
+        history = load_history(context.data, context.today, languages)
         before, after = (_version(history, name) for name in (old, new))
         if before.effective > after.effective:
             click.echo(f"Note: {before.name} is later than {after.name}, so this shows the changes going back in time "
                        f"(`notice diff {after.name} {before.name}` shows them as they were made).", err=True)
-        gettext = load_catalogs(context.root).gettext(language)
+        gettext = load_catalogs(context.root, languages).gettext(code)
+        old_text, new_text = (format_notice(version.notice, languages[code], gettext) for version in (before, after))
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         click.echo(click.style(f"{before.name} → {after.name}", bold=True))
-        for item in summarise(before.notice, after.notice, language, gettext, lambda anchor, removed: f"#{anchor}"):
-            click.echo(f"  • {plain_text(item.text)}  ({item.href})")
-        for block in redline(before.notice, after.notice, language, gettext):
+        for item in summarise(before.notice, after.notice, old_text, new_text, gettext, lambda anchor, removed: f"#{anchor}"):
+            click.echo(f"  • {item.text.text}  ({item.href})")
+        for block in redline(old_text, new_text):
             if block.state != "same":
                 click.echo("\n" + "".join(_segment(operation, text, colour) for operation, text in block.segments))
 

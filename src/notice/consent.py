@@ -11,30 +11,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
-from notice.errors import UsageError
-from notice.locale import Gettext
-from notice.markup import render_inline
-from notice.model import BasisKind, Notice
-from notice.render import CookieView, NoticeViews
+from notice.formatted import GPC_REFUSES, CategoryView, FormattedNotice
+from notice.model import BasisKind, CookieCategoryId, Notice
 
 COOKIE_NAME = "notice_consent"
-DEFAULT_MONTHS = 6
-MAX_MONTHS = 13
-GPC_REFUSES = ("marketing",)
-"""Categories a Global Privacy Control signal refuses (GPC is a do-not-sell-or-share signal)."""
-
-
-@dataclass(frozen=True)
-class CategoryView:
-    id: str
-    name: str
-    description: Markup
-    required: bool
-    gpc: bool
-    """Whether a Global Privacy Control signal refuses this category."""
-    cookies: tuple[CookieView, ...]
 
 
 @dataclass(frozen=True)
@@ -54,7 +34,7 @@ def revision(notice: Notice) -> str:
                 "id": category.id.value,
                 "cookies": sorted([cookie.name, cookie.provider, str(cookie.lifetime)] for cookie in category.cookies),
             }
-            for category in notice.cookie_categories if category.id.value != "necessary"
+            for category in notice.cookie_categories if category.id is not CookieCategoryId.necessary
         ],
         "purposes": sorted(
             purpose.id for purpose in notice.purposes
@@ -64,28 +44,9 @@ def revision(notice: Notice) -> str:
     return hashlib.sha256(json.dumps(covered, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def check_months(months: int) -> int:
-    """How long a choice is kept: 6 months unless configured, never more than 13 (the CNIL's ceiling)."""
-    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= MAX_MONTHS:
-        raise UsageError(f"mkdocs.yml: extra.notice.consent_months: expected a whole number of months from 1 to {MAX_MONTHS}, got {months!r}")
-    return months
-
-
-def consent_view(notice: Notice, language: str, gettext: Gettext, months: int, google_consent_mode: bool) -> ConsentView:
-    """The widget for the version in force, in `language`."""
-    views = NoticeViews(notice, language, gettext)
-    categories = tuple(
-        CategoryView(
-            id=category.id.value,
-            name=category.name[language],
-            description=render_inline(category.description[language]),
-            required=category.id.value == "necessary",
-            gpc=category.id.value in GPC_REFUSES,
-            cookies=views.cookies(category),
-        )
-        for category in notice.cookie_categories
-    )
-    return ConsentView(categories, config(notice, months, google_consent_mode))
+def consent_view(notice: Notice, formatted: FormattedNotice, months: int, google_consent_mode: bool) -> ConsentView:
+    """The widget for the version in force, in the language it is formatted in."""
+    return ConsentView(formatted.cookie_categories, config(notice, months, google_consent_mode))
 
 
 def config(notice: Notice, months: int, google_consent_mode: bool) -> dict[str, Any]:
@@ -93,11 +54,11 @@ def config(notice: Notice, months: int, google_consent_mode: bool) -> dict[str, 
     return {
         "revision": revision(notice),
         "cookie": COOKIE_NAME,
-        "days": round(check_months(months) * 365.25 / 12),
+        "days": round(months * 365.25 / 12),
         "categories": [
             {"id": category.id.value, "cookies": [cookie.name for cookie in category.cookies]}
-            for category in notice.cookie_categories if category.id.value != "necessary"
+            for category in notice.cookie_categories if category.id is not CookieCategoryId.necessary
         ],
-        "gpc": list(GPC_REFUSES),
+        "gpc": [category.value for category in GPC_REFUSES],
         "googleConsentMode": google_consent_mode,
     }

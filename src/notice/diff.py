@@ -1,8 +1,9 @@
 """What differs between two versions of the notice, as data.
 
-A version is first turned into a tree in which every list of records with an `id` becomes a mapping keyed
-by that id, so that records are matched by identity, never by position. `diff` then yields the changes,
-and `apply` replays them: `apply(diff(a, b), tree(a)) == tree(b)`.
+A version is first turned into a tree in which every list of records becomes a mapping keyed by each record's
+key (its id, or a natural key such as a cookie's name), so that records are matched by identity, never by
+position, and a change is a path of keys. `diff` then yields the changes, and `apply` replays them:
+`apply(diff(a, b), tree(a)) == tree(b)`.
 
 >>> changes = diff_trees({"a": 1, "b": {"x": 1}}, {"a": 2, "b": {"x": 1, "y": 3}})
 >>> changes[:2]
@@ -17,9 +18,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any, Literal
+from enum import Enum
+from typing import Any, Literal, get_args, get_origin
 
-from notice.model import Notice
+from notice.model import Notice, Period, Record, Text
 
 Path = tuple[str, ...]
 VERSION_FIELDS = ("effective", "status", "summary")
@@ -37,9 +39,9 @@ class Change:
 
 
 def tree(notice: Notice) -> dict[str, Any]:
-    """The notice as nested mappings, lists of records keyed by id, without the version's own fields."""
-    data = notice.model_dump(mode="json", exclude=set(VERSION_FIELDS))
-    return _keyed(data)
+    """The notice as nested mappings, lists of records keyed by their keys, without the version's own fields."""
+    return {name: _keyed(getattr(notice, name)) if _lists_records(field.annotation) else _tree(getattr(notice, name))
+            for name, field in type(notice).model_fields.items() if name not in VERSION_FIELDS}
 
 
 def diff(old: Notice, new: Notice) -> tuple[Change, ...]:
@@ -86,6 +88,16 @@ def apply(changes: tuple[Change, ...], base: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def _keyed(records: tuple[Record, ...]) -> dict[str, Any]:
+    """A list of records as a mapping by key (empty or not: a first record added is an addition, not a change)."""
+    return {str(record.key): _tree(record) for record in records}
+
+
+def _lists_records(annotation: Any) -> bool:
+    """Whether a field holds a list of records (`tuple[Purpose, ...]`)."""
+    return get_origin(annotation) is tuple and any(isinstance(argument, type) and issubclass(argument, Record) for argument in get_args(annotation))
+
+
 def _same(old: Any, new: Any) -> bool:
     """Equality that, unlike `==` on dicts, also compares the order of keys (the order of records)."""
     if isinstance(old, dict) and isinstance(new, dict):
@@ -99,11 +111,16 @@ def _at(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def _keyed(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _keyed(item) for key, item in value.items()}
-    if isinstance(value, list) and value and all(isinstance(item, dict) and "id" in item for item in value):
-        return {str(item["id"]): _keyed(item) for item in value}
-    if isinstance(value, list):
-        return [_keyed(item) for item in value]
+def _tree(value: Any) -> Any:
+    if isinstance(value, Text):
+        return dict(value.root)
+    if isinstance(value, Record):
+        return {name: _keyed(getattr(value, name)) if _lists_records(field.annotation) else _tree(getattr(value, name))
+                for name, field in type(value).model_fields.items()}
+    if isinstance(value, tuple):
+        return [_tree(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Period):
+        return str(value)
     return value

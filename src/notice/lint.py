@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from notice.consent import COOKIE_NAME
-from notice.model import LANGUAGES, BasisKind, Notice, RightKind
+from notice.model import BasisKind, CookieCategoryId, Notice, RightKind
 from notice.source import Source, dotted, read_source
 from notice.versions import Version
 
@@ -52,8 +52,8 @@ class Finding:
 class _Places:
     """Lines of records in a version's files, found by the records' ids."""
 
-    def __init__(self, version: Version) -> None:
-        self.version = version
+    def __init__(self, version: Version, source: str) -> None:
+        self.version, self.language = version, source
         self.sources: dict[str, Source] = {}
 
     def source(self, file: str) -> Source:
@@ -74,9 +74,10 @@ class _Places:
         return source.file, source.line(tuple(location)), dotted(tuple(location))
 
 
-def lint(version: Version, errors: frozenset[str] = frozenset()) -> tuple[Finding, ...]:
-    """Every finding for `version`; rules named in `errors` (or "all") are errors."""
-    places = _Places(version)
+def lint(version: Version, source: str, errors: frozenset[str] = frozenset()) -> tuple[Finding, ...]:
+    """Every finding for `version`, read in its `source` language (the English wording: the patterns are English);
+    rules named in `errors` (or "all") are errors."""
+    places = _Places(version, source)
     findings = []
     for rule in (_controllers, _dpo, _legitimate_interests, _transfers, _rights, _withdraw_consent, _complaint,
                  _indirect_collection, _section_references, _residue, _cookies, _near_duplicates):
@@ -91,13 +92,13 @@ def _finding(places: _Places, rule: str, reference: str, message: str, file: str
     return Finding(rule, reference, message, shown, line, field)
 
 
-def _audiences_of(notice: Notice, controller: str) -> str:
-    return ", ".join(audience.name["en"] for audience in notice.audiences if audience.controller == controller)
+def _audiences_of(notice: Notice, controller: str, places: _Places) -> str:
+    return ", ".join(audience.name[places.language] for audience in notice.audiences if audience.controller == controller)
 
 
 def _controllers(notice: Notice, places: _Places) -> Iterator[Finding]:
     for controller in notice.controllers:
-        used_by = _audiences_of(notice, controller.id)
+        used_by = _audiences_of(notice, controller.id, places)
         if used_by and not (controller.email or controller.address or controller.phone):
             yield _finding(places, "gdpr-controller-contact", "GDPR Art. 13(1)(a), 14(1)(a)",
                            f"{controller.name} is the controller for {used_by}, but the notice gives no address, e-mail or phone for it.",
@@ -106,7 +107,7 @@ def _controllers(notice: Notice, places: _Places) -> Iterator[Finding]:
 
 def _dpo(notice: Notice, places: _Places) -> Iterator[Finding]:
     for controller in notice.controllers:
-        used_by = _audiences_of(notice, controller.id)
+        used_by = _audiences_of(notice, controller.id, places)
         if used_by and controller.dpo is None:
             yield _finding(places, "gdpr-dpo-contact", "GDPR Art. 13(1)(b), 14(1)(b)",
                            f"No contact details of a data protection officer for {controller.name} ({used_by}); "
@@ -116,18 +117,18 @@ def _dpo(notice: Notice, places: _Places) -> Iterator[Finding]:
 def _legitimate_interests(notice: Notice, places: _Places) -> Iterator[Finding]:
     for purpose in notice.purposes:
         for index, basis in enumerate(purpose.legal_bases):
-            if BasisKind.legitimate_interests in basis.kinds and len(basis.text["en"].split()) < 15:
+            if BasisKind.legitimate_interests in basis.kinds and len(basis.text[places.language].split()) < 15:
                 yield _finding(places, "gdpr-legitimate-interests", "GDPR Art. 13(1)(d), 14(2)(b)",
-                               f"'{purpose.title['en']}' relies on legitimate interests without saying which interests.",
+                               f"'{purpose.title[places.language]}' relies on legitimate interests without saying which interests.",
                                "purposes.yml", ("purposes", purpose.id, "legal_bases", index))
 
 
-def _prose(notice: Notice) -> str:
-    return " ".join(block.prose["en"] for section in notice.sections for block in section.body if block.prose)
+def _prose(notice: Notice, language: str) -> str:
+    return " ".join(block.prose[language] for section in notice.sections for block in section.body if block.prose)
 
 
 def _transfers(notice: Notice, places: _Places) -> Iterator[Finding]:
-    text = _prose(notice)
+    text = _prose(notice, places.language)
     if not TRANSFERS.search(text) or not SAFEGUARDS.search(text):
         yield _finding(places, "gdpr-transfers", "GDPR Art. 13(1)(f), 14(1)(f)",
                        "The notice does not say whether personal data is transferred outside the EEA and with which safeguards.",
@@ -142,7 +143,7 @@ def _rights(notice: Notice, places: _Places) -> Iterator[Finding]:
 
 
 def _withdraw_consent(notice: Notice, places: _Places) -> Iterator[Finding]:
-    consent = [p.title["en"] for p in notice.purposes if any(BasisKind.consent in b.kinds for b in p.legal_bases)]
+    consent = [p.title[places.language] for p in notice.purposes if any(BasisKind.consent in b.kinds for b in p.legal_bases)]
     if consent and not any(right.kind is RightKind.withdraw_consent for right in notice.rights):
         yield _finding(places, "gdpr-withdraw-consent", "GDPR Art. 13(2)(c), 14(2)(d)",
                        f"Purposes rely on consent ({'; '.join(consent)}) but the right to withdraw it at any time is not stated.",
@@ -159,13 +160,13 @@ def _complaint(notice: Notice, places: _Places) -> Iterator[Finding]:
 def _indirect_collection(notice: Notice, places: _Places) -> Iterator[Finding]:
     """Where a section says data comes from other sources (Art. 14), its purposes must list the categories of data."""
     for section in notice.sections:
-        prose = " ".join(block.prose["en"] for block in section.body if block.prose)
+        prose = " ".join(block.prose[places.language] for block in section.body if block.prose)
         if not INDIRECT.search(prose):
             continue
         for pid in (pid for block in section.body if block.purposes for pid in block.purposes):
             if not notice.data_categories_of(notice.purpose[pid]):
                 yield _finding(places, "gdpr-14-categories", "GDPR Art. 14(1)(d)",
-                               f"Data for '{notice.purpose[pid].title['en']}' is collected from other sources, but its categories are not listed.",
+                               f"Data for '{notice.purpose[pid].title[places.language]}' is collected from other sources, but its categories are not listed.",
                                "purposes.yml", ("purposes", pid))
 
 
@@ -175,7 +176,7 @@ def _texts(notice: Notice) -> Iterator[tuple[str, tuple[str | int, ...], dict[st
              "data_categories": "vocabulary.yml", "recipients": "vocabulary.yml", "sections": "notice.yml"}
 
     def walk(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
-        if isinstance(value, dict) and LANGUAGES[0] in value:
+        if isinstance(value, dict) and notice.languages[0] in value:
             yield path, value
         elif isinstance(value, dict):
             for key, item in value.items():
@@ -215,15 +216,15 @@ def _residue(notice: Notice, places: _Places) -> Iterator[Finding]:
 
 def _cookies(notice: Notice, places: _Places) -> Iterator[Finding]:
     """The widget offers every category of cookies.yml: each must say which cookies it covers, the widget's own included."""
-    necessary = notice.cookie_category.get("necessary")
+    necessary = notice.cookie_category.get(CookieCategoryId.necessary.value)
     if necessary is not None and not any(cookie.name == COOKIE_NAME for cookie in necessary.cookies):
         yield _finding(places, "cookie-consent-cookie", "consistency (ePrivacy Art. 5(3))",
                        f"The consent widget sets the '{COOKIE_NAME}' cookie, which the notice does not list among the strictly necessary cookies.",
-                       "cookies.yml", ("cookie_categories", "necessary"))
+                       "cookies.yml", ("cookie_categories", CookieCategoryId.necessary.value))
     for category in notice.cookie_categories:
-        if category.id.value != "necessary" and not category.cookies:
+        if category.id is not CookieCategoryId.necessary and not category.cookies:
             yield _finding(places, "cookie-category-empty", "consistency (GDPR Art. 7, 13(1)(c))",
-                           f"The consent widget asks consent for '{category.name['en']}', but the notice lists no cookie for it.",
+                           f"The consent widget asks consent for '{category.name[places.language]}', but the notice lists no cookie for it.",
                            "cookies.yml", ("cookie_categories", category.id.value))
 
 
@@ -231,12 +232,12 @@ def _near_duplicates(notice: Notice, places: _Places) -> Iterator[Finding]:
     for collection in ("data_categories", "recipients"):
         seen: dict[str, str] = {}
         for entry in getattr(notice, collection):
-            key = re.sub(r"\W+", " ", entry.name["en"]).strip().casefold()
+            key = re.sub(r"\W+", " ", entry.name[places.language]).strip().casefold()
             if key in seen:
                 yield _finding(places, "vocabulary-duplicate", "consistency",
-                               f"'{entry.name['en']}' differs from '{seen[key]}' only in case or punctuation: one category or two?",
+                               f"'{entry.name[places.language]}' differs from '{seen[key]}' only in case or punctuation: one category or two?",
                                "vocabulary.yml", (collection, entry.id))
-            seen.setdefault(key, entry.name["en"])
+            seen.setdefault(key, entry.name[places.language])
 
 
 def read_lint_errors(root: Path) -> frozenset[str]:

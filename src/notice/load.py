@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, get_args
@@ -11,8 +12,8 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from notice.errors import DataError, Problem, suggest
+from notice.language import Language
 from notice.model import (
-    LANGUAGES,
     SNAPSHOT_FILES,
     AudiencesFile,
     ControllersFile,
@@ -22,13 +23,12 @@ from notice.model import (
     PurposesFile,
     Record,
     RightsFile,
+    Text,
     VersionFile,
     VocabularyFile,
 )
 from notice.references import check_references, record_of
 from notice.source import Location, Source, dotted, escapes, is_hidden, read_source
-
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "pl": "Polish"}
 
 _PATTERNS = {
     r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id of lowercase words joined by hyphens, like 'customer-account'",
@@ -69,8 +69,9 @@ def snapshot_files(directory: Path, display: str, root: Path) -> tuple[dict[str,
     return files, problems
 
 
-def load_snapshot(directory: Path, display: str, root: Path) -> Notice:
-    """Validate every file of the snapshot in `directory`; `display` is how messages name that directory."""
+def load_snapshot(directory: Path, display: str, root: Path, languages: tuple[str, ...]) -> Notice:
+    """Validate every file of the snapshot in `directory`, every text in each of `languages`; `display` is how
+    messages name that directory."""
     problems: list[Problem] = []
     effective = _effective_date(directory.name, display, problems)
     sources: dict[str, Source] = {}
@@ -84,10 +85,11 @@ def load_snapshot(directory: Path, display: str, root: Path) -> Notice:
         except DataError as error:
             problems.extend(error.problems)
             continue
+        problems.extend(check_languages(source, model, languages))
         try:
             records[name] = model.model_validate(source.data)
         except ValidationError as error:
-            problems.extend(problems_from_validation(error, source, model))
+            problems.extend(problems_from_validation(error, source, model, languages))
         sources[name] = source
     if not problems:
         problems.extend(check_references(sources, records))
@@ -97,11 +99,58 @@ def load_snapshot(directory: Path, display: str, root: Path) -> Notice:
     return _assemble(effective, records)
 
 
-def problems_from_validation(error: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
+def check_languages(source: Source, model: type[BaseModel], languages: tuple[str, ...]) -> list[Problem]:
+    """Every text of `source` in each of `languages`, and in no other: read against the model, so that the
+    problem is found even where the file has others."""
+    names = ", ".join(languages)
+    problems = []
+    for location, text in _texts(model, source.data, ()):
+        for code in languages:
+            if code not in text:
+                problems.append(Problem(source.file, source.line(location), dotted((*location, code)),
+                                        f"the {language_name(code)} text ('{code}'): every text needs all of {names}", "nothing"))
+        for code in text:
+            if code not in languages:
+                problems.append(Problem(source.file, source.line((*location, code)), dotted((*location, code)),
+                                        f"one of the notice's languages {names}", f"'{code}'" + (f" ({language_name(code)})" if _known(code) else "")))
+    return problems
+
+
+def _texts(annotation: Any, data: Any, location: Location) -> Iterator[tuple[Location, dict[Any, Any]]]:
+    """The texts (mappings of languages) in `data`, where the model `annotation` expects them."""
+    record = _record_type(annotation)
+    if record is None:
+        return
+    if issubclass(record, Text):
+        if isinstance(data, dict):
+            yield location, data
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _texts(record, item, (*location, index))
+    elif isinstance(data, dict):
+        for name, field in record.model_fields.items():
+            if name in data:
+                yield from _texts(field.annotation, data[name], (*location, name))
+
+
+def language_name(code: str) -> str:
+    """A language's name in English, for messages ("Polish"); its code if Babel does not know it."""
+    return Language(code, code).english_name if _known(code) else code
+
+
+def _known(code: str) -> bool:
+    try:
+        Language(code, code).english_name
+    except (ValueError, LookupError):
+        return False
+    return True
+
+
+def problems_from_validation(error: ValidationError, source: Source, model: type[BaseModel], languages: tuple[str, ...] = ()) -> list[Problem]:
     """Turn pydantic's errors into problems that name the line and say what was expected."""
     merged: dict[Location, list[dict[str, Any]]] = {}
     for item in error.errors():
-        merged.setdefault(_resolve(item["loc"], source.data), []).append(item)
+        merged.setdefault(_resolve(item["loc"], source.data), []).append(dict(item))
     for location in list(merged):
         # pydantic also calls a list too short once its invalid items are dropped: only the items' errors matter.
         inner = any(other[: len(location)] == location and other != location for other in merged)
@@ -110,7 +159,7 @@ def problems_from_validation(error: ValidationError, source: Source, model: type
             del merged[location]
     problems = []
     for location, items in merged.items():
-        expected = " or ".join(dict.fromkeys(_expected(item, location, model) for item in items))
+        expected = " or ".join(dict.fromkeys(_expected(item, location, model, languages) for item in items))
         got = _got(items[0], location, model)
         problems.append(Problem(source.file, source.line(location), dotted(location), expected, got))
     return problems
@@ -132,19 +181,17 @@ def _resolve(loc: tuple[Any, ...], data: Any) -> Location:
     return tuple(location)
 
 
-def _expected(item: dict[str, Any], location: Location, model: type[BaseModel]) -> str:
+def _expected(item: dict[str, Any], location: Location, model: type[BaseModel], languages: tuple[str, ...]) -> str:
     kind, ctx = item["type"], item.get("ctx", {})
     field = location[-1] if location else ""
     if kind == "missing":
-        if field in LANGUAGES:
-            return f"the {LANGUAGE_NAMES[str(field)]} text ('{field}'): every text needs all of {', '.join(LANGUAGES)}"
         return f"the required field '{field}'"
     if kind == "extra_forbidden":
         return "one of the fields " + ", ".join(_fields_at(model, location[:-1]))
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
-        if pattern == r"\S" and field in LANGUAGES:
-            return f"the {LANGUAGE_NAMES[str(field)]} text ('{field}') to be non-empty"
+        if pattern == r"\S" and field in languages:
+            return f"the {language_name(str(field))} text ('{field}') to be non-empty"
         return _PATTERNS.get(pattern, f"text matching {pattern}")
     if kind in ("string_type", "str_type"):
         return "text"

@@ -11,7 +11,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel.dates import format_date
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
@@ -21,14 +21,10 @@ from babel.support import Translations
 from babel.units import format_unit
 
 from notice.errors import DataError, Problem
-from notice.model import LANGUAGES, Period
+from notice.language import Language, Languages
+from notice.model import Period
 from notice.source import forbidden_character
 
-SOURCE_LANGUAGE = LANGUAGES[0]
-BABEL_LOCALES = {"en": "en_GB", "fr": "fr_FR", "pl": "pl_PL"}
-"""The Babel locale each language formats with (British English: "1 February 2024")."""
-NATIVE_NAMES = {"en": "English", "fr": "Français", "pl": "Polski"}
-ENGLISH_NAMES = {"en": "English", "fr": "French", "pl": "Polish"}
 DOMAIN = "messages"
 
 Gettext = Callable[[str], str]
@@ -39,14 +35,14 @@ def N_(message: str) -> str:
     return message
 
 
-def format_day(day: date, language: str) -> str:
+def format_day(day: date, language: Language) -> str:
     """A date as the language writes it in prose: "1 February 2024", "1 février 2024", "1 lutego 2024"."""
-    return format_date(day, "long", locale=BABEL_LOCALES[language])
+    return format_date(day, "long", locale=language.locale)
 
 
-def format_period(period: Period, language: str, gettext: Gettext) -> str:
+def format_period(period: Period, language: Language, gettext: Gettext) -> str:
     """A legal duration with the language's plural rules: "3 lata", "up to 6 months", "1 à 6 ans"."""
-    locale = BABEL_LOCALES[language]
+    locale = language.locale
     high = format_unit(period.high, f"duration-{period.unit.value}", length="long", locale=locale)
     if period.low is None:
         return gettext("up to %(duration)s") % {"duration": high}
@@ -66,7 +62,7 @@ class Catalogs:
         return self.translations[language].gettext
 
 
-def load_catalogs(root: Path, locales: str = "locales", mapping: str = "babel.cfg") -> Catalogs:
+def load_catalogs(root: Path, languages: Languages, locales: str = "locales", mapping: str = "babel.cfg") -> Catalogs:
     """Compile each language's catalog after checking it translates every message the sources use.
 
     The messages are extracted from the sources themselves (as `pybabel extract` does with `babel.cfg`), so a
@@ -75,22 +71,22 @@ def load_catalogs(root: Path, locales: str = "locales", mapping: str = "babel.cf
     used = extract_messages(root, mapping)
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    translations: dict[str, gettext_module.NullTranslations] = {SOURCE_LANGUAGE: gettext_module.NullTranslations()}
-    for language in LANGUAGES[1:]:
-        display = f"{locales}/{language}/LC_MESSAGES/{DOMAIN}.po"
+    translations: dict[str, gettext_module.NullTranslations] = {languages.source.code: gettext_module.NullTranslations()}
+    for language in languages.items[1:]:
+        display = f"{locales}/{language.code}/LC_MESSAGES/{DOMAIN}.po"
         path = root / display
         if not path.exists():
-            problems.append(Problem(display, None, "", f"the {ENGLISH_NAMES[language]} catalog", "no such file (see the README's translator round trip)"))
+            problems.append(Problem(display, None, "", f"the {language.english_name} catalog", "no such file (see the README's translator round trip)"))
             continue
         try:
             with path.open("rb") as handle:
-                catalog = read_po(handle, locale=BABEL_LOCALES[language], abort_invalid=True)
+                catalog = read_po(handle, locale=language.locale, abort_invalid=True)
         except (OSError, UnicodeDecodeError, PoFileError) as error:
             problems.append(Problem(display, getattr(error, "lineno", None), "", "a readable gettext catalog encoded as UTF-8",
                                     str(getattr(error, "strerror", None) or error)))
             continue
-        _check_catalog(catalog, used, display, ENGLISH_NAMES[language], problems, warnings)
-        translations[language] = _compile(catalog)
+        _check_catalog(catalog, used, display, language.english_name, problems, warnings)
+        translations[language.code] = _compile(catalog)
     if problems:
         raise DataError(problems)
     return Catalogs(translations, tuple(warnings))
@@ -99,7 +95,7 @@ def load_catalogs(root: Path, locales: str = "locales", mapping: str = "babel.cf
 def extract_messages(root: Path, mapping: str = "babel.cfg") -> dict[str | tuple[str, ...], str]:
     """Every message the sources mark for translation, with where it is first used."""
     with (root / mapping).open(encoding="utf-8") as handle:
-        method_map, options_map = parse_mapping_cfg(handle)
+        method_map, options_map = parse_mapping_cfg(handle)  # type: ignore[no-untyped-call]
     used: dict[str | tuple[str, ...], str] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
         root, method_map, options_map, directory_filter=_skip_tooling,
@@ -128,8 +124,7 @@ def _check_catalog(
         if message is None:
             problems.append(Problem(display, None, field, f"a {language} translation of this message (used at {origin})", "none"))
             continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if not all(text and text.strip() for text in strings):
+        if not all(text and text.strip() for text in _strings(message)):
             problems.append(Problem(display, message.lineno, field, f"a {language} translation", "an empty msgstr"))
         elif message.fuzzy:
             warnings.append(Problem(display, message.lineno, field, f"a reviewed {language} translation",
@@ -138,15 +133,21 @@ def _check_catalog(
         for error in errors:
             problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "the same placeholders as the English", str(error)))
     for message in catalog:
-        for text in message.string if isinstance(message.string, tuple) else (message.string,):
-            found = forbidden_character(text or "")
-            if found:
-                problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "a translation without control characters", found))
+        for text in _strings(message):
+            character = forbidden_character(text)
+            if character:
+                problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "a translation without control characters", character))
         if message.id and message.string and not message.fuzzy and isinstance(message.id, str):
             wanted, found = _placeholders(message.id), _placeholders(str(message.string))
             if wanted != found:
                 problems.append(Problem(display, message.lineno, f'msgid "{message.id}"', "the same placeholders as the English",
                                         f"{', '.join(sorted(found)) or 'none'} instead of {', '.join(sorted(wanted))}"))
+
+
+def _strings(message: Message) -> tuple[str, ...]:
+    """A message's translations (one, or one per plural form)."""
+    string = message.string
+    return tuple(string) if isinstance(string, (tuple, list)) else (string or "",)
 
 
 def _placeholders(text: str) -> set[str]:

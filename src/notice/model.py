@@ -10,15 +10,17 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
+    JsonValue,
     PlainSerializer,
     PlainValidator,
+    RootModel,
     WithJsonSchema,
     model_validator,
 )
@@ -29,6 +31,13 @@ class Record(BaseModel):
     """A frozen record: unknown keys are typos, and nothing changes after loading."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    @property
+    def key(self) -> str | None:
+        """What the record is known by in the list that holds it (its id, or a natural key): amendments are
+        compared record by record, never by position."""
+        value = getattr(self, "id", None)
+        return value.value if isinstance(value, Enum) else value
 
 
 _TAG = re.compile(r"<(?:/?[a-zA-Z][\w-]*(?=[\s/>])[^>]*>|!--|![a-zA-Z]|\?)")
@@ -65,26 +74,28 @@ Url = Annotated[str, Field(pattern=r"^https://\S+$", examples=["https://sipsim.c
 NonBlank = Annotated[str, Field(pattern=r"\S"), AfterValidator(_safe_text)]
 
 
-class Text(Record):
-    """A short text (a title, a name, a label) in every language of the notice."""
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+"""A language's code, as the settings declare it ("en", "fr", "pl")."""
 
-    en: NonBlank
-    """English: the legal record the translations follow."""
-    fr: NonBlank
-    """French."""
-    pl: NonBlank
-    """Polish."""
+
+class Text(RootModel[dict[LanguageCode, NonBlank]]):
+    """A short text (a title, a name, a label) in every language of the notice, the source language's first.
+
+    Which languages a text must have is the settings' business (checked when a version is loaded), so that
+    adding a language is configuration plus translations.
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     def __getitem__(self, language: str) -> str:
-        return str(getattr(self, language))
+        return self.root[language]
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.root.items()))
 
 
 class Prose(Text):
     """Paragraphs of Markdown-light text in every language: **bold**, *italic*, links and lists; no HTML."""
-
-
-LANGUAGES: tuple[str, ...] = tuple(Text.model_fields)
-"""The notice's languages, English first: every text exists in each of them."""
 
 
 class Status(str, Enum):
@@ -250,11 +261,18 @@ class Audience(Record):
 BlockKind = Literal["prose", "purposes", "rights", "cookie_categories", "recipients", "audiences", "controller"]
 
 
+_ONE_KIND: list[JsonValue] = [{"required": ["id", "prose"]}]
+_ONE_KIND += [{"required": [str(kind)]} for kind in get_args(BlockKind)[1:]]
+
+
 class Block(Record):
-    """One piece of a section's body: either prose, or records placed here by id. Exactly one key."""
+    """One piece of a section's body: either prose, with its id, or records placed here by id. Exactly one kind."""
 
-    model_config = ConfigDict(json_schema_extra={"minProperties": 1, "maxProperties": 1})
+    model_config = ConfigDict(json_schema_extra={"oneOf": _ONE_KIND})
 
+    id: Id | None = None
+    """Names a prose block, unique within its section, so that an amendment is compared block by block (a block
+    of records is known by its kind)."""
     prose: Prose | None = None
     """Paragraphs of text."""
     purposes: tuple[Id, ...] | None = None
@@ -272,16 +290,23 @@ class Block(Record):
 
     @model_validator(mode="after")
     def _one_kind(self) -> Block:
-        present = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        kinds = get_args(BlockKind)
+        present = [name for name in kinds if getattr(self, name) is not None]
         if len(present) != 1:
-            raise PydanticCustomError(
-                "block", "exactly one of: {kinds}", {"kinds": ", ".join(type(self).model_fields)},
-            )
+            raise PydanticCustomError("block", "exactly one of: {kinds}", {"kinds": ", ".join(kinds)})
+        if self.prose is not None and self.id is None:
+            raise PydanticCustomError("block", "an 'id' for the prose block, unique within its section (like 'text')")
         return self
 
     @property
     def kind(self) -> BlockKind:
-        return next(name for name in type(self).model_fields if getattr(self, name) is not None)  # type: ignore[return-value]
+        kind: BlockKind = next(name for name in get_args(BlockKind) if getattr(self, name) is not None)
+        return kind
+
+    @property
+    def key(self) -> str:
+        """What the block is known by in its section: its id, or the kind of records it places."""
+        return self.id or self.kind
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -322,6 +347,8 @@ class Activity(Record):
 class LegalBasis(Record):
     """A lawful basis of a purpose, with its wording and, where several apply, to whom."""
 
+    id: Id
+    """Names the basis within its purpose ("legitimate-interests"), so that amendments compare it with itself."""
     kinds: tuple[BasisKind, ...] = Field(min_length=1)
     """The Article 6(1) bases this wording relies on."""
     text: Prose
@@ -335,6 +362,8 @@ class Retention(Record):
 
     model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["period"]}, {"required": ["until"]}, {"required": ["as_long_as"]}]})
 
+    id: Id
+    """Names the rule within its purpose ("after-request"), so that amendments compare it with itself."""
     text: Prose
     """The notice's wording."""
     period: PeriodField | None = None
@@ -403,16 +432,20 @@ class VocabularyEntry(Record):
 
 
 class Cookie(Record):
-    """A cookie set on the website."""
+    """A cookie set on the website, known by its name."""
 
     name: Line
-    """The cookie's name as the browser stores it."""
+    """The cookie's name as the browser stores it; unique in the notice."""
     provider: Line
     """Who sets and reads it (a domain or a company); never translated."""
     purpose: Text
     """What it is used for."""
     lifetime: PeriodField | Literal["session"]
     """How long it lasts: "session", or a duration such as "6 months"."""
+
+    @property
+    def key(self) -> str:
+        return self.name
 
 
 class CookieCategory(Record):
@@ -535,6 +568,15 @@ class Notice(Record):
     recipients: tuple[VocabularyEntry, ...]
     rights: tuple[Right, ...]
     cookie_categories: tuple[CookieCategory, ...]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages of its texts."""
+        return tuple(self.title.root)
+
+    @cached_property
+    def section(self) -> dict[str, Section]:
+        return {section.id: section for section in self.sections}
 
     @cached_property
     def purpose(self) -> dict[str, Purpose]:

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from markupsafe import Markup
-
-from notice.locale import Gettext
-from notice.markup import plain_text
-from notice.model import Notice
-from notice.render import PurposeView, notice_view
+from notice.formatted import FormattedNotice, PurposeView, SectionView
+from notice.markup import Formatted
 
 
 @dataclass(frozen=True)
@@ -26,12 +21,10 @@ class RedlineBlock:
 
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
-_BLOCKS = re.compile(r"<(p|li)\b[^>]*>(.*?)</\1>", re.S)
 
 
-def redline(old: Notice, new: Notice, language: str, gettext: Gettext) -> tuple[RedlineBlock, ...]:
+def redline(old_view: FormattedNotice, new_view: FormattedNotice) -> tuple[RedlineBlock, ...]:
     """The new text with word-level insertions and deletions against the old, section by section."""
-    old_view, new_view = notice_view(old, language, gettext), notice_view(new, language, gettext)
     old_sections = {section.id: _units(section) for section in old_view.sections}
     new_ids = {section.id for section in new_view.sections}
     old_order = [section.id for section in old_view.sections]
@@ -187,8 +180,8 @@ def _readable(runs: list[Opcode], a: list[str]) -> list[Opcode]:
     return _merged(result)
 
 
-def _units(section: Any) -> list[tuple[str, str]]:
-    """A section's text as (tag, plain text) units: headings, paragraphs and list items, in reading order."""
+def _units(section: SectionView) -> list[tuple[str, str]]:
+    """A section's text as (tag, text) units: headings, paragraphs and list items, in reading order."""
     units = [("h3", section.heading)]
     for block in section.blocks:
         if block.prose is not None:
@@ -196,10 +189,9 @@ def _units(section: Any) -> list[tuple[str, str]]:
         for purpose in block.purposes:
             units.extend(_purpose_units(purpose))
         for item in block.items:
-            units.append(("p", plain_text(item.body)))
+            units.append(("p", _one(item.body)))
         if block.controller is not None:
-            c = block.controller
-            units.extend(("p", text) for text in (c.name, c.address, c.email, c.phone, c.website) if text)
+            units.extend(("p", text) for text in block.controller.lines)
     return units
 
 
@@ -209,21 +201,25 @@ def _purpose_units(purpose: PurposeView) -> list[tuple[str, str]]:
     for activity in purpose.activities:
         units.extend(_paragraphs(activity.body))
         for step in activity.steps:
-            units.append(("p", plain_text(step.body)))
+            units.append(("p", _one(step.body)))
     if purpose.closing:
         units.extend(_paragraphs(purpose.closing))
     units.append(("p", "; ".join(purpose.data_categories)))
     for basis in purpose.legal_bases:
-        units.append(("p", "; ".join(basis.labels) + ": " + plain_text(basis.text)))
+        units.append(("p", "; ".join(basis.labels) + ": " + _one(basis.text)))
     units.append(("p", "; ".join((*purpose.recipients, *((purpose.recipients_note,) if purpose.recipients_note else ())))))
     for rule in purpose.retention:
-        units.append(("p", plain_text(rule.rule) + ": " + plain_text(rule.text)))
+        units.append(("p", rule.rule.text + ": " + _one(rule.text)))
     return units
 
 
-def _paragraphs(html: Markup) -> list[tuple[str, str]]:
-    found = [("p", plain_text(match.group(2))) for match in _BLOCKS.finditer(str(html))]
-    return found or [("p", plain_text(html))]
+def _paragraphs(text: Formatted) -> list[tuple[str, str]]:
+    return [("p", block) for block in text.blocks]
+
+
+def _one(text: Formatted) -> str:
+    """A text shown as one unit, its paragraphs on lines of their own."""
+    return "\n".join(text.blocks)
 
 
 def _compare(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[RedlineBlock]:

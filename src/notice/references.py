@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from notice.errors import Problem, suggest
-from notice.model import AudiencesFile, NoticeFile, PurposesFile, Record
+from notice.model import Activity, AudiencesFile, CookieCategoryId, CookiesFile, NoticeFile, PurposesFile, Record
 from notice.source import Location, Source, dotted
 
 R = TypeVar("R", bound=Record)
@@ -64,7 +64,8 @@ class _References:
         self._placements(defined)
         self._purposes_have_data(defined)
         self._activity_ids()
-        if "necessary" not in defined["cookie category"]:
+        self._unique_keys()
+        if CookieCategoryId.necessary.value not in defined["cookie category"]:
             self._problem("cookies.yml", ("cookie_categories",), "a 'necessary' cookie category (always on)", "none")
         return self.problems
 
@@ -158,7 +159,9 @@ class _References:
         for s, section in enumerate(notice.sections):
             for b, block in enumerate(section.body):
                 kind = kinds.get(block.kind)
-                for i, value in enumerate(block.ids if kind else ()):
+                if kind is None:
+                    continue
+                for i, value in enumerate(block.ids):
                     location = ("sections", s, "body", b, block.kind, i)
                     if (kind, value) in placed:
                         first = self.sources["notice.yml"].line(placed[(kind, value)])
@@ -180,10 +183,33 @@ class _References:
             if not purpose.data_categories and purpose.id in section_data and not section_data[purpose.id]:
                 self._problem("purposes.yml", ("purposes", p), "data_categories on the purpose, or on the section that places it", "none")
 
+    def _unique_keys(self) -> None:
+        """Within each list, each record is known by its key: legal bases and retention rules by id within their
+        purpose, a section's blocks by id (prose) or by kind (records), cookies by name in the whole notice."""
+        def unique(file: str, items: list[tuple[Location, str]], what: str) -> None:
+            seen: dict[str, Location] = {}
+            for location, key in items:
+                if key in seen:
+                    first = self.sources[file].line(seen[key])
+                    self._problem(file, location, what, f"'{key}' again (first on line {first})")
+                seen.setdefault(key, location)
+
+        for p, purpose in enumerate(record_of(self.records, "purposes.yml", PurposesFile).purposes):
+            unique("purposes.yml", [(("purposes", p, "legal_bases", b, "id"), basis.id) for b, basis in enumerate(purpose.legal_bases)],
+                   "a legal basis id unique within its purpose")
+            unique("purposes.yml", [(("purposes", p, "retention", r, "id"), rule.id) for r, rule in enumerate(purpose.retention)],
+                   "a retention rule id unique within its purpose")
+        for s, section in enumerate(record_of(self.records, "notice.yml", NoticeFile).sections):
+            unique("notice.yml", [(("sections", s, "body", b, "id" if block.id else block.kind), block.key) for b, block in enumerate(section.body)],
+                   "each block once in a section: a prose block's id unique within it, and one block of each kind of records")
+        categories = record_of(self.records, "cookies.yml", CookiesFile).cookie_categories
+        unique("cookies.yml", [(("cookie_categories", c, "cookies", k, "name"), cookie.name) for c, category in enumerate(categories)
+                               for k, cookie in enumerate(category.cookies)], "a cookie name listed once in the notice")
+
     def _activity_ids(self) -> None:
         for p, purpose in enumerate(record_of(self.records, "purposes.yml", PurposesFile).purposes):
             seen: set[str] = set()
-            stack = [(("purposes", p, "activities", a), activity) for a, activity in enumerate(purpose.activities)]
+            stack: list[tuple[Location, Activity]] = [(("purposes", p, "activities", a), activity) for a, activity in enumerate(purpose.activities)]
             while stack:
                 location, activity = stack.pop(0)
                 if activity.id in seen:

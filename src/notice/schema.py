@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from notice.language import Languages
 from notice.model import SNAPSHOT_FILES
 from notice.transaction import Changes, commit
 
@@ -20,19 +21,31 @@ def schema_name(data_file: str) -> str:
     return data_file.removesuffix(".yml") + ".schema.json"
 
 
-def schemas() -> dict[str, dict[str, Any]]:
-    """Each data file's schema, by schema file name."""
+def schemas(languages: Languages) -> dict[str, dict[str, Any]]:
+    """Each data file's schema, by schema file name: every text in each of the notice's `languages`."""
     documents = {}
     for data_file, model in SNAPSHOT_FILES.items():
         schema = model.model_json_schema()
+        for name, definition in schema.get("$defs", {}).items():
+            if name in ("Text", "Prose"):
+                _in_languages(definition, languages)
         documents[schema_name(data_file)] = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": data_file, **schema}
     return documents
 
 
-def write_schemas(root: Path) -> list[Path]:
+def _in_languages(definition: dict[str, Any], languages: Languages) -> None:
+    """A text's schema: one property per language, all required, no other."""
+    (text,) = definition.pop("patternProperties").values()
+    definition["properties"] = {language.code: {**text, "description": language.english_name} for language in languages}
+    definition["required"] = list(languages.codes)
+    definition["additionalProperties"] = False
+
+
+def write_schemas(root: Path, languages: Languages) -> list[Path]:
     """Write every schema into `root`/schema/, all of them or none."""
     target = root / SCHEMA_DIR
-    documents = {target / name: (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode() for name, document in schemas().items()}
+    documents = {target / name: (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+                 for name, document in schemas(languages).items()}
     if target.is_dir():
         commit(Changes(files=documents), root)
     else:

@@ -1,4 +1,5 @@
-"""The site owner's settings for the notice: `extra.notice` in mkdocs.yml, checked like the data (file, line, field).
+"""The site owner's settings for the notice: `extra.notice` in the project's configuration file, checked like the
+data (file, line, field).
 
 Both the MkDocs adapter and the `notice` command read them from the file, so that a mistake reads the same
 in a build and on the command line.
@@ -11,55 +12,69 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Annotated
+
+from babel import Locale, UnknownLocaleError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from notice.errors import DataError, UsageError
 from notice.load import problems_from_validation
-from notice.model import Record
+from notice.language import Languages
+from notice.model import LanguageCode, Record
 from notice.source import read_source
 
-CONFIG_FILE = "mkdocs.yml"
 DEFAULT_MONTHS = 6
 MAX_MONTHS = 13
 
 
+def _babel_locale(value: str) -> str:
+    try:
+        Locale.parse(value)
+    except (ValueError, UnknownLocaleError):
+        raise PydanticCustomError("locale", "a locale Babel knows, like fr_FR or pl_PL") from None
+    return value
+
+
+BabelLocale = Annotated[str, AfterValidator(_babel_locale)]
+
+
 class Settings(Record):
-    """extra.notice: how the site treats its visitors' consent."""
+    """extra.notice: the notice's languages, and how the site treats its visitors' consent."""
+
+    languages: dict[LanguageCode, BabelLocale] = Field(min_length=1)
+    """The notice's languages, each with the Babel locale that formats its dates and durations ("en: en_GB");
+    the first is the source language, whose text is the legal record."""
 
     consent_months: int = Field(DEFAULT_MONTHS, ge=1, le=MAX_MONTHS, strict=True)
     """How long a visitor's cookie choice is kept before asking again: 1 to 13 months (the CNIL's ceiling)."""
     google_consent_mode: bool = Field(False, strict=True)
     """Map the widget's categories to Google Consent Mode v2 signals (only for sites that use Google tags)."""
 
+    @property
+    def notice_languages(self) -> Languages:
+        return Languages.from_mapping(self.languages)
+
 
 class _Extra(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
-    notice: Settings = Settings()
+    notice: Settings
 
 
 class _ConfigFile(BaseModel):
-    """mkdocs.yml as far as the notice reads it; everything else is MkDocs' own."""
+    """The configuration file as far as the notice reads it: the `notice` mapping under `extra`; everything else is the engine's."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
-    extra: _Extra = _Extra()
+    extra: _Extra
 
 
-def load_settings(config_file: Path, display: str = CONFIG_FILE) -> Settings:
+def load_settings(config_file: Path, display: str) -> Settings:
     """The settings in `config_file` (defaults for those not given); a mistake is a `DataError` naming its line."""
     source = read_source(config_file, display)
     try:
         return _ConfigFile.model_validate(source.data or {}).extra.notice
     except ValidationError as error:
-        raise DataError(problems_from_validation(error, source, _ConfigFile)) from None  # type: ignore[arg-type]
-
-
-def find_root(start: Path) -> Path:
-    """The project folder: the nearest folder, from `start` up, that holds mkdocs.yml (as git finds .git)."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder
-    raise UsageError(f"no {CONFIG_FILE} in {start} or any folder above it: run `notice` inside the project, or give --root")
+        raise DataError(problems_from_validation(error, source, _ConfigFile)) from None
 
 
 def today(environment: Mapping[str, str] = os.environ) -> date:

@@ -1,49 +1,32 @@
-"""The published site as plain data: which pages and files exist at which URLs (DESIGN.md's contract), and
-their content. An engine adapter (hooks/mkdocs_notice.py for MkDocs) asks for them and renders each page
-through here.
+"""The published site as plain data: its pages (see `notice.pages` for each kind), its other files (feeds and
+JSON), and what renders them. An engine adapter (hooks/mkdocs_notice.py for MkDocs) asks for them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from notice.changes import SummaryItem, stale_translations, summarise
-from notice.consent import DEFAULT_MONTHS, check_months, consent_view
-from notice.errors import Problem, UsageError
+from notice.changes import stale_translations
+from notice.consent import consent_view
+from notice.errors import Problem
 from notice.feeds import FeedEntry, atom_feed, version_json, versions_index_json
-from notice.locale import N_, NATIVE_NAMES, Catalogs, Gettext, format_day, load_catalogs
-from notice.markup import plain_text, render_prose
-from notice.model import LANGUAGES
-from notice.pages import PageSpec, language_root, relative_url
-from notice.reading import audience_choices, explorer, overview
-from notice.redline import RedlineBlock, redline
-from notice.render import TocEntry, environment, notice_toc, notice_view
+from notice.formatted import FormattedNotice, format_notice
+from notice.language import Languages
+from notice.locale import Catalogs, Gettext, load_catalogs
+from notice.pages import KINDS, NOTICE, VERSION, Page, PageKind, Rendered, language_root, relative_url
+from notice.settings import Settings
 from notice.versions import History, Version, load_history
 
 TEMPLATES = "overrides/fragments/notice"
 AUTHOR = "SipSim"
-
-PAGE_TITLES = {
-    "notice": N_("Privacy notice"),
-    "explorer": N_("Your personal data"),
-    "history": N_("Version history"),
-    "version": N_("Privacy notice of %(date)s"),
-    "changes": N_("What changed on %(date)s"),
-}
-PAGE_DESCRIPTIONS = {
-    "notice": N_("How SipSim processes personal data: purposes, legal bases, recipients, retention and your rights."),
-    "explorer": N_("Each category of personal data SipSim processes: for which purposes, on which legal basis, shared with whom, kept how long."),
-    "history": N_("Every version of SipSim's privacy notice, with its date, a summary and what changed."),
-    "version": N_("SipSim's privacy notice as published for %(date)s."),
-    "changes": N_("What changed in SipSim's privacy notice on %(date)s, against the version before it."),
-}
 
 
 @dataclass(frozen=True)
@@ -55,64 +38,6 @@ class Alternate:
     url: str
     absolute_url: str
     current: bool
-
-
-@dataclass(frozen=True)
-class Rendered:
-    html: str
-    toc: tuple[TocEntry, ...]
-
-
-@dataclass(frozen=True)
-class VersionLink:
-    name: str
-    date: str
-    href: str
-    changes_href: str
-
-
-@dataclass(frozen=True)
-class Banner:
-    """Where a version stands: in force, replaced, upcoming or a draft, with the links a reader needs."""
-
-    state: str
-    effective: str
-    until: str | None
-    successor: VersionLink | None
-    current: VersionLink | None
-    upcoming: tuple[VersionLink, ...]
-    changes_href: str
-    history_href: str
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    version: VersionLink
-    state: str
-    summary: Markup | None
-
-
-@dataclass(frozen=True)
-class ChangesView:
-    title: str
-    draft: bool
-    previous: VersionLink | None
-    version_href: str
-    summary: tuple[SummaryItem, ...]
-    redline: tuple[RedlineBlock, ...]
-
-
-@dataclass(frozen=True)
-class ConsentSettings:
-    """The site owner's settings for the widget (mkdocs.yml, extra.notice)."""
-
-    months: int = DEFAULT_MONTHS
-    google_consent_mode: bool = False
-
-    def __post_init__(self) -> None:
-        check_months(self.months)
-        if not isinstance(self.google_consent_mode, bool):
-            raise UsageError(f"mkdocs.yml: extra.notice.google_consent_mode: expected true or false, got {self.google_consent_mode!r}")
 
 
 @dataclass(frozen=True)
@@ -129,12 +54,20 @@ class Site:
 
     root: Path
     site_url: str
+    settings: Settings
     history: History
     catalogs: Catalogs
     drafts: bool
-    consent: ConsentSettings
-    fingerprint: str
-    """A hash of the templates, the catalogs and the settings: what every page depends on."""
+    cache: MutableMapping[tuple[object, ...], object] = field(default_factory=dict, compare=False)
+    """Rendered pages and formatted notices by what they depend on: the adapter keeps it across a preview's rebuilds."""
+
+    @cached_property
+    def languages(self) -> Languages:
+        return self.settings.notice_languages
+
+    @cached_property
+    def kinds(self) -> dict[str, PageKind]:
+        return {kind.name: kind(self.languages.source.code) for kind in KINDS}
 
     @property
     def versions(self) -> tuple[Version, ...]:
@@ -142,200 +75,126 @@ class Site:
         return self.history.versions if self.drafts else self.history.published
 
     @cached_property
-    def pages(self) -> tuple[PageSpec, ...]:
-        """Every page, in every language: the notice, the explorer, the history, each version and its changes."""
-        pages: list[PageSpec] = []
-        for language in LANGUAGES:
-            pages += [PageSpec("notice", language), PageSpec("explorer", language), PageSpec("history", language)]
-            for version in self.versions:
-                pages += [PageSpec("version", language, version.name), PageSpec("changes", language, version.name)]
-        return tuple(pages)
+    def pages(self) -> tuple[Page, ...]:
+        """Every page, language by language: the pages of the site, then each version's, oldest first."""
+        pages = [page for kind in self.kinds.values() for page in kind.pages(self)]
+        languages = {code: index for index, code in enumerate(self.languages.codes)}
+        kinds = {name: index for index, name in enumerate(self.kinds)}
+        return tuple(sorted(pages, key=lambda page: (languages[page.language], page.version or "", kinds[page.kind.name])))
+
+    def languages_of(self, version: Version) -> tuple[str, ...]:
+        """The site's languages the version is written in (a version published before a language was added lacks it)."""
+        return tuple(code for code in self.languages.codes if code in version.notice.languages)
+
+    def page(self, kind: str, language: str, version: str | None = None) -> Page:
+        return Page(self.kinds[kind], language, version)
+
+    @cached_property
+    def _by_url(self) -> dict[str, Page]:
+        return {page.url: page for page in self.pages}
+
+    def page_at(self, url: str) -> Page | None:
+        return self._by_url.get(url)
+
+    def version(self, page: Page) -> Version:
+        assert page.version is not None
+        return self.history.find_by_date(date.fromisoformat(page.version))
+
+    def link(self, page: Page, target: Page, anchor: str = "") -> str:
+        """How `page` links to `target` (and an anchor in it)."""
+        return relative_url(target.url + (f"#{anchor}" if anchor else ""), page.url)
 
     @cached_property
     def warnings(self) -> tuple[Problem, ...]:
         """Catalog entries to review, and in a preview, drafts' stale translations."""
         return self.catalogs.warnings + (self.stale_translations() if self.drafts else ())
 
-    @cached_property
-    def _by_uri(self) -> dict[str, PageSpec]:
-        return {spec.src_uri: spec for spec in self.pages}
-
-    @cached_property
-    def _by_content(self) -> dict[tuple[str, str | None], tuple[PageSpec, ...]]:
-        """The same page in each language, found by its kind and version."""
-        found: dict[tuple[str, str | None], tuple[PageSpec, ...]] = {}
-        for spec in self.pages:
-            found[(spec.kind, spec.version)] = found.get((spec.kind, spec.version), ()) + (spec,)
-        return found
-
-    def page(self, src_uri: str) -> PageSpec | None:
-        return self._by_uri.get(src_uri)
-
-    def alternates(self, spec: PageSpec) -> tuple[Alternate, ...]:
-        """The same page in every language, this one included, in the site's language order."""
+    def alternates(self, page: Page) -> tuple[Alternate, ...]:
+        """The same page in every language it exists in, this one included, in the site's language order."""
         return tuple(
-            Alternate(other.language, NATIVE_NAMES[other.language], other.url, self.site_url + other.url, other == spec)
-            for other in self._by_content[(spec.kind, spec.version)]
+            Alternate(language.code, language.native_name, other.url, self.site_url + other.url, other == page)
+            for language in self.languages
+            if (other := Page(page.kind, language.code, page.version)).url in self._by_url
         )
 
     def gettext(self, language: str) -> Gettext:
         return self.catalogs.gettext(language)
 
-    def title(self, spec: PageSpec) -> str:
-        return self._page_text(PAGE_TITLES, spec)
+    def title(self, page: Page) -> str:
+        return page.kind.title(self, page)
 
-    def description(self, spec: PageSpec) -> str:
-        return self._page_text(PAGE_DESCRIPTIONS, spec)
+    def description(self, page: Page) -> str:
+        return page.kind.description(self, page)
 
-    def _page_text(self, texts: dict[str, str], spec: PageSpec) -> str:
-        message = self.gettext(spec.language)(texts[spec.kind])
-        return message % {"date": format_day(date.fromisoformat(spec.version), spec.language)} if spec.version else message
+    @cached_property
+    def environment(self) -> Environment:
+        """The fragments' own environment: autoescaped and strict, unlike the theme's; one for every language, so that
+        each template is compiled once a build, translated in the language it is rendered in."""
+        env = Environment(loader=FileSystemLoader(self.root / TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                          extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+        translations = self.catalogs.translations
+        env.install_gettext_callables(  # type: ignore[attr-defined]
+            pass_context(lambda context, message: translations[context["language"]].gettext(message)),
+            pass_context(lambda context, singular, plural, n: translations[context["language"]].ngettext(singular, plural, n)),
+            newstyle=True,
+        )
+        return env
 
-    def stub(self, spec: PageSpec) -> str:
-        """The Markdown source MkDocs reads: front matter only, since the HTML comes from `render`.
+    def render_template(self, name: str, language: str, **context: object) -> str:
+        return self.environment.get_template(name).render(language=language, **context)
 
-        Search covers the pages in force; a version and its changes are found from the history instead.
-        """
-        meta: dict[str, object] = {"title": self.title(spec), "description": self.description(spec)}
-        if spec.version:
-            meta["search"] = {"exclude": True}
-        return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items()) + "---\n"
+    def formatted(self, version: Version, language: str) -> FormattedNotice:
+        """The version in `language`, formatted once for as long as neither it nor the catalogs change."""
+        key = ("formatted", version.content, language, self.fingerprint)
+        if key not in self.cache:
+            self.cache[key] = format_notice(version.notice, self.languages[language], self.gettext(language))
+        return self.cache[key]  # type: ignore[return-value]
 
-    def render(self, spec: PageSpec) -> Rendered:
+    def render(self, page: Page) -> Rendered:
         """The page's HTML, rendered once for as long as what it shows does not change.
 
         A preview rebuilds after every edit; a published version's pages stay the same, so they are kept.
         """
-        key = (spec, self.inputs(spec), self.fingerprint)
-        if key not in _RENDERED:
-            if len(_RENDERED) > 20_000:
-                _RENDERED.clear()
-            _RENDERED[key] = self._render(spec)
-        return _RENDERED[key]
+        key = ("page", page.key, page.kind.inputs(self, page), self.fingerprint)
+        if key not in self.cache:
+            self.cache[key] = page.kind.render(self, page)
+        return self.cache[key]  # type: ignore[return-value]
 
-    def inputs(self, spec: PageSpec) -> tuple[object, ...]:
-        """What a page's content depends on, besides the templates and catalogs."""
-        if spec.kind == "history":
-            return tuple((version.name, self.history.state(version), version.content) for version in self.versions)
-        version = self.version_of(spec)
-        if spec.kind == "explorer":
-            return (version.content,)
-        previous = self.history.predecessor(version)
-        if spec.kind == "changes":
-            return (version.content, previous.content if previous else None)
-        successor = self.history.successor(version)
-        return (version.content, self.history.state(version), successor.name if successor else None, self.history.current.name,
-                tuple(upcoming.name for upcoming in self.history.upcoming))
-
-    def _render(self, spec: PageSpec) -> Rendered:
-        env = environment(self.root / TEMPLATES, spec.language, self.catalogs.translations[spec.language])
-        gettext = self.gettext(spec.language)
-        if spec.kind == "history":
-            feed_href = relative_url(f"{language_root(spec.language)}feed.xml", spec.url).rstrip("/")
-            html = env.get_template("history.html").render(title=self.title(spec), rows=self.history_rows(spec), feed_href=feed_href)
-            return Rendered(html, ())
-        version = self.version_of(spec)
-        if spec.kind == "explorer":
-            notice_href = relative_url(PageSpec("notice", spec.language).url, spec.url)
-            entries = explorer(version.notice, spec.language, gettext, notice_href)
-            html = env.get_template("explorer.html").render(title=self.title(spec), entries=entries, effective=format_day(version.effective, spec.language))
-            return Rendered(html, tuple(TocEntry(entry.id, entry.name, 2) for entry in entries))
-        if spec.kind == "changes":
-            view = self.changes_view(spec, version)
-            toc = (TocEntry("summary", gettext("Summary of changes"), 2), TocEntry("full-text", gettext("Full text with changes"), 2))
-            return Rendered(env.get_template("changes.html").render(changes=view), toc if view.previous else ())
-        notice = notice_view(version.notice, spec.language, gettext)
-        html = env.get_template("notice.html").render(
-            notice=notice, banner=self.banner(spec, version), consent_months=self.consent.months,
-            audiences=audience_choices(version.notice, notice, spec.language), overview=overview(version.notice, spec.language, gettext),
-            explorer_href=relative_url(PageSpec("explorer", spec.language).url, spec.url),
-        )
-        toc = (TocEntry("at-a-glance", gettext("At a glance"), 2), *notice_toc(notice))
-        return Rendered(html, toc)
-
-    def consent_html(self, spec: PageSpec) -> str:
+    def consent_html(self, page: Page) -> Markup:
         """The consent widget, for the version in force, in the page's language."""
-        key = (spec.url, spec.language, self.history.current.content, self.fingerprint)
-        if key not in _RENDERED:
-            _RENDERED[key] = self._consent_html(spec)
-        return _RENDERED[key]  # type: ignore[return-value]
+        current = self.history.current
+        language = page.language if page.language in self.languages_of(current) else self.languages.source.code
+        key = ("consent", page.url, language, current.content, self.fingerprint)
+        if key not in self.cache:
+            view = consent_view(current.notice, self.formatted(current, language), self.settings.consent_months,
+                                self.settings.google_consent_mode)
+            self.cache[key] = Markup(self.render_template("consent.html", language, consent=view, months=self.settings.consent_months,
+                                                          cookies_href=self.cookies_href(page)))
+        return self.cache[key]  # type: ignore[return-value]
 
-    def _consent_html(self, spec: PageSpec) -> str:
-        current = self.history.current.notice
-        env = environment(self.root / TEMPLATES, spec.language, self.catalogs.translations[spec.language])
-        view = consent_view(current, spec.language, self.gettext(spec.language), self.consent.months, self.consent.google_consent_mode)
-        return env.get_template("consent.html").render(consent=view, months=self.consent.months, cookies_href=self.cookies_href(spec))
-
-    def cookies_href(self, spec: PageSpec) -> str:
+    def cookies_href(self, page: Page) -> str:
         """The notice's cookie section, in force, in the page's language."""
-        notice = self.history.current.notice
-        section = next(s.id for s in notice.sections for b in s.body if b.kind == "cookie_categories")
-        return relative_url(f"{PageSpec('notice', spec.language).url}#{section}", spec.url)
+        current = self.history.current
+        language = page.language if page.language in self.languages_of(current) else self.languages.source.code
+        return self.link(page, self.page(NOTICE, language), self.formatted(current, language).cookies_section)
 
-    def version_of(self, spec: PageSpec) -> Version:
-        return self.history.find_by_date(date.fromisoformat(spec.version)) if spec.version else self.history.current
-
-    def link(self, version: Version, language: str, here: str) -> VersionLink:
-        """How the page at `here` links to `version` and to its changes."""
-        return VersionLink(
-            version.name, format_day(version.effective, language),
-            relative_url(PageSpec("version", language, version.name).url, here),
-            relative_url(PageSpec("changes", language, version.name).url, here),
-        )
-
-    def banner(self, spec: PageSpec, version: Version) -> Banner:
-        language, here = spec.language, spec.url
-        state = self.history.state(version)
-        successor = self.history.successor(version)
-        until = format_day(successor.effective - timedelta(days=1), language) if successor and state == "past" else None
-        upcoming = tuple(self.link(v, language, here) for v in self.history.upcoming) if state == "current" else ()
-        return Banner(
-            state=state,
-            effective=format_day(version.effective, language),
-            until=until,
-            successor=self.link(successor, language, here) if successor and state == "past" else None,
-            current=self.link(self.history.current, language, here) if state in ("upcoming", "draft") else None,
-            upcoming=upcoming,
-            changes_href=relative_url(PageSpec("changes", language, version.name).url, here),
-            history_href=relative_url(PageSpec("history", language).url, here),
-        )
-
-    def history_rows(self, spec: PageSpec) -> tuple[HistoryRow, ...]:
-        rows = []
-        for version in reversed(self.versions):
-            summary = version.notice.summary
-            rows.append(HistoryRow(self.link(version, spec.language, spec.url), self.history.state(version),
-                                   render_prose(summary[spec.language]) if summary else None))
-        return tuple(rows)
-
-    def changes_view(self, spec: PageSpec, version: Version) -> ChangesView:
-        language, here = spec.language, spec.url
-        gettext = self.gettext(language)
-        previous = self.history.predecessor(version)
-        version_url = PageSpec("version", language, version.name).url
-
-        def link(anchor: str, removed: bool) -> str:
-            target = PageSpec("version", language, previous.name).url if removed and previous else version_url
-            return relative_url(f"{target}#{anchor}", here)
-
-        return ChangesView(
-            title=self.title(spec) if not version.is_draft else gettext("What this draft changes"),
-            draft=version.is_draft,
-            previous=self.link(previous, language, here) if previous else None,
-            version_href=relative_url(version_url, here),
-            summary=summarise(previous.notice, version.notice, language, gettext, link) if previous else (),
-            redline=redline(previous.notice, version.notice, language, gettext) if previous else (),
-        )
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of the templates, the catalogs and the settings: what every page depends on."""
+        digest = hashlib.sha256(f"{self.site_url}|{self.drafts}|{self.settings.model_dump_json()}".encode())
+        for path in sorted([*(self.root / TEMPLATES).rglob("*.html"), *(self.root / "locales").rglob("*.po")]):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     def assets(self) -> tuple[Asset, ...]:
         """The Atom feed of each language, each published version as JSON, and the JSON index of versions."""
-        assets = [Asset(f"{language_root(language)}feed.xml", self.feed(language)) for language in LANGUAGES]
+        source = self.languages.source.code
+        assets = [Asset(f"{language_root(language.code, source)}feed.xml", self.feed(language.code)) for language in self.languages]
         rows = []
         for version in self.versions:
-            urls = {
-                language: self.site_url + PageSpec("version", language, version.name).url for language in LANGUAGES
-            } | {"json": f"{self.site_url}versions/{version.name}.json"}
-            state = self.history.state(version)
+            urls = {code: self.site_url + self.page(VERSION, code, version.name).url for code in self.languages_of(version)}
+            urls["json"] = f"{self.site_url}versions/{version.name}.json"
+            state = self.history.state(version).value
             assets.append(Asset(f"versions/{version.name}.json", version_json(version, state, urls)))
             summary = version.notice.summary
             rows.append({"version": version.name, "state": state, "summary": summary.model_dump() if summary else None, "urls": urls})
@@ -346,49 +205,42 @@ class Site:
         gettext = self.gettext(language)
         entries = []
         for version in self.history.published:
-            summary = version.notice.summary
-            page = PageSpec("version", language, version.name)
+            if language not in self.languages_of(version):
+                continue
+            summary = self.formatted(version, language).summary
+            page = self.page(VERSION, language, version.name)
             entries.append(FeedEntry(
                 id=self.site_url + page.url,
                 title=self.title(page),
                 effective=version.effective,
                 published=version.published_on,
-                summary=plain_text(render_prose(summary[language])) if summary else gettext("An amendment of the privacy notice."),
-                changes_url=self.site_url + PageSpec("changes", language, version.name).url,
+                summary=summary.text if summary else gettext("An amendment of the privacy notice."),
+                changes_url=self.site_url + self.page("changes", language, version.name).url,
             ))
-        root = self.site_url + language_root(language)
+        root = self.site_url + language_root(language, self.languages.source.code)
         return atom_feed(id=f"{root}feed.xml", title=gettext("Amendments to SipSim's privacy notice"), language=language,
                          author=AUTHOR, self_url=f"{root}feed.xml", home_url=f"{root}versions/", entries=entries)
 
     def stale_translations(self) -> tuple[Problem, ...]:
-        """Drafts whose English changed a text but left a translation as the version before had it."""
+        """Drafts whose source-language wording changed a text but left a translation as the version before had it."""
         problems: tuple[Problem, ...] = ()
         for version in self.history.drafts:
             previous = self.history.predecessor(version)
             if previous is not None:
-                problems += stale_translations(previous.notice, version.notice, version.display, previous.name)
+                problems += stale_translations(previous.notice, version.notice, version.display, previous.name,
+                                               self.languages.only(version.notice.languages))
         return problems
 
 
-def load_site(root: Path, today: date, site_url: str, drafts: bool, examples: Path | None = None,
-              consent: ConsentSettings = ConsentSettings()) -> Site:
+def load_site(root: Path, today: date, site_url: str, drafts: bool, settings: Settings, examples: Path | None = None,
+              cache: MutableMapping[tuple[object, ...], object] | None = None) -> Site:
     """Load and check the data and the catalogs under `root`; raise `NoticeError` on any problem.
 
     `site_url` is the published address of the site root, ending with "/"; `drafts` shows draft versions
-    (a local preview), which a publishing build leaves out; `examples` adds example drafts to a preview.
+    (a local preview), which a publishing build leaves out; `examples` adds example drafts to a preview; `cache`
+    keeps rendered pages between builds (a preview's rebuilds).
     """
-    history = load_history(root / "data", today, examples=examples if drafts else None)
-    catalogs = load_catalogs(root)
-    return Site(root, site_url, history, catalogs, drafts, consent, _fingerprint(root, site_url, drafts, consent))
-
-
-_RENDERED: dict[tuple[object, ...], object] = {}
-"""Rendered pages by everything they depend on: kept across the rebuilds of a preview."""
-
-
-def _fingerprint(root: Path, site_url: str, drafts: bool, consent: ConsentSettings) -> str:
-    digest = hashlib.sha256(f"{site_url}|{drafts}|{consent}".encode())
-    for path in sorted([*(root / TEMPLATES).rglob("*.html"), *(root / "locales").rglob("*.po")]):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
+    languages = settings.notice_languages
+    history = load_history(root / "data", today, languages, examples=examples if drafts else None)
+    catalogs = load_catalogs(root, languages)
+    return Site(root, site_url, settings, history, catalogs, drafts, cache if cache is not None else {})

@@ -216,7 +216,7 @@ class _Builder:
 
     def _alias_problem(self) -> Problem:
         for event in yaml.parse(self.text, Loader=_LOADER):
-            if isinstance(event, yaml.AliasEvent):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
                 mark = event.start_mark
                 return Problem(self.display, mark.line + 1, "", "no YAML aliases ('*name'): write the value out in full",
                                f"the alias '*{event.anchor}' at column {mark.column + 1}")
@@ -226,7 +226,7 @@ class _Builder:
 def _scalar(node: yaml.Node) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         return None
-    construct = _SCALARS.yaml_constructors.get(node.tag, _SCALARS.yaml_constructors["tag:yaml.org,2002:str"])
+    construct: Any = _SCALARS.yaml_constructors.get(node.tag, _SCALARS.yaml_constructors["tag:yaml.org,2002:str"])
     try:
         return construct(_SCALARS, node)
     except (yaml.constructor.ConstructorError, ValueError, OverflowError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,8 @@ from pydantic import Field, RootModel, ValidationError
 
 from notice.errors import DataError, LockError, Problem
 from notice.load import load_snapshot, problems_from_validation, snapshot_files
-from notice.model import LANGUAGES, SNAPSHOT_FILES, Notice, Record, Status
+from notice.language import Languages
+from notice.model import SNAPSHOT_FILES, Notice, Record, Status
 from notice.source import escapes, is_hidden, read_source
 
 LOCK_NAME = "notice.lock"
@@ -40,6 +42,15 @@ class LockEntry(Record):
 
 class Lock(RootModel[dict[str, LockEntry]]):
     """notice.lock: every published version by name."""
+
+
+class VersionState(StrEnum):
+    """Where a version stands, seen from a given day."""
+
+    draft = "draft"
+    upcoming = "upcoming"
+    current = "current"
+    past = "past"
 
 
 @dataclass(frozen=True)
@@ -126,26 +137,33 @@ class History:
         later = [other for other in self.published if other.effective > version.effective]
         return later[0] if later else None
 
-    def state(self, version: Version) -> str:
-        """"draft", "upcoming", "current" or "past", seen from `today`."""
+    def state(self, version: Version) -> VersionState:
+        """Where `version` stands, seen from `today`."""
         if version.is_draft:
-            return "draft"
+            return VersionState.draft
         if version.effective > self.today:
-            return "upcoming"
-        return "current" if version == self.current else "past"
+            return VersionState.upcoming
+        return VersionState.current if version == self.current else VersionState.past
 
 
-_CACHE: dict[tuple[Path, tuple[tuple[str, str], ...]], Notice] = {}
+_CACHE: dict[tuple[object, ...], Notice] = {}
 """Parsed snapshots by content: a published version never changes, so a preview never parses it twice."""
 
 
-def load_history(data_dir: Path, today: date, display_root: str = "data", examples: Path | None = None) -> History:
+def load_history(data_dir: Path, today: date, languages: Languages, display_root: str = "data", examples: Path | None = None) -> History:
     """Load, validate and lock-check every version under `data_dir/versions`.
 
-    `examples` is a folder of example draft versions (never published) to preview beside the real ones.
+    A published version is checked in the languages it was published in (the lock says which); a draft, in
+    the `languages` of the settings. `examples` is a folder of example draft versions (never published) to
+    preview beside the real ones.
     """
     root = data_dir.parent
     problems: list[Problem] = []
+    try:
+        lock = read_lock(data_dir, display_root, required=False)
+    except DataError as error:
+        problems.extend(error.problems)
+        lock = {}
     sources = [(path, shown, False) for path, shown in _version_folders(data_dir / "versions", f"{display_root}/versions", root, problems)]
     if examples is not None:
         shown = examples.relative_to(root).as_posix() if examples.is_relative_to(root) else examples.as_posix()
@@ -157,21 +175,23 @@ def load_history(data_dir: Path, today: date, display_root: str = "data", exampl
     for directory, display, example in sources:
         digests = snapshot_digests(directory, display, root)
         key = (directory.resolve(), tuple(sorted(digests.items())))
+        codes = lock[directory.name].languages if directory.name in lock and not example else languages.codes
         try:
-            notice = _CACHE.get(key) or load_snapshot(directory, display, root)
+            notice = _CACHE.get((*key, codes)) or load_snapshot(directory, display, root, codes)
         except DataError as error:
             problems.extend(error.problems)
             continue
-        _CACHE[key] = notice
+        _CACHE[(*key, codes)] = notice
         if example:
             examples_found.add(display)
             if notice.status is not Status.draft:
                 problems.append(Problem(f"{display}/version.yml", None, "status", "draft: an example is never published", notice.status.value))
         versions.append(Version(notice, directory, display, digests))
-    try:
-        lock = read_lock(data_dir, display_root, required=any(not version.is_draft for version in versions))
-    except DataError as error:
-        problems.extend(error.problems)
+    if not lock and any(not version.is_draft for version in versions) and not problems:
+        try:
+            read_lock(data_dir, display_root, required=True)
+        except DataError as error:
+            problems.extend(error.problems)
     if problems:
         raise DataError(problems)
     check_lock([version for version in versions if version.display not in examples_found], lock, f"{display_root}/{LOCK_NAME}")
@@ -294,9 +314,10 @@ def _check_order(lock: dict[str, LockEntry], display: str) -> None:
         previous = (name, entry)
 
 
-def lock_entry(version: Version, published: date, base: Version | None) -> LockEntry:
+def lock_entry(version: Version, published: date, base: Version | None, languages: Languages) -> LockEntry:
     """What publishing `version` today records."""
-    return LockEntry(published=published, base=base.effective if base else None, languages=LANGUAGES, files=dict(sorted(version.digests.items())))
+    return LockEntry(published=published, base=base.effective if base else None, languages=languages.codes,
+                     files=dict(sorted(version.digests.items())))
 
 
 def lock_text(lock: dict[str, LockEntry]) -> str:

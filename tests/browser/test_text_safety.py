@@ -9,14 +9,14 @@ from browsing import Server
 from payloads import PAYLOADS  # each also refused where it is written: tests/unit/test_text_safety.py
 from playwright.sync_api import Browser
 
-from notice.markup import render_prose
+from notice.markup import format_prose
 
 pytestmark = pytest.mark.browser
 
 
 def test_rendered_text_never_runs_a_script_in_the_browser(browser: Browser, server: Server, tmp_path: Path) -> None:
     """Defence in depth: even text that skipped validation is sanitised against an allow-list when rendered."""
-    rendered = "\n".join(f'<div class="case">{render_prose(payload)}</div>' for payload in PAYLOADS)
+    rendered = "\n".join(f'<div class="case">{format_prose(payload).html}</div>' for payload in PAYLOADS)
     (tmp_path / "index.html").write_text(f"<!doctype html><html lang=en><title>safety</title><body>{rendered}</body></html>",
                                          encoding="utf-8")
     context = browser.new_context()

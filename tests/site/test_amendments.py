@@ -33,8 +33,8 @@ def amend_and_edit(project: Path) -> None:
         ("pl", "maksymalnie 3 lat od dnia zgłoszenia", "maksymalnie 2 lat od dnia zgłoszenia"),
     ]:
         edit(purposes, old, new)
-    edit(purposes, "      - kinds: [legitimate_interests]\n        text:\n          en: |\n            Our engagement in outbound",
-         "      - kinds: [legitimate_interests, consent]\n        text:\n          en: |\n            Our engagement in outbound")
+    edit(purposes, "        kinds: [legitimate_interests]\n        text:\n          en: |\n            Our engagement in outbound",
+         "        kinds: [legitimate_interests, consent]\n        text:\n          en: |\n            Our engagement in outbound")
     edit(project / DRAFT / "version.yml", "summary:\n  en: TODO\n  fr: TODO\n  pl: TODO\n", SUMMARY)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from support import FIRST_VERSION, ROOT, build, build_command, edit, line_of
+from support import FIRST_VERSION, LANGUAGES, ROOT, build, build_command, edit, line_of
 
 V = FIRST_VERSION
 Step = Callable[[Path], None]
@@ -159,7 +159,7 @@ CASES = [
     Case("type-text-not-mapping", (replace(R, "    name:\n      en: Portability\n      fr: Droit à la portabilité\n"
                                               "      pl: Prawo do przenoszenia danych\n", "    name: Portability\n"),),
          R, "rights[5].name: expected a mapping of 'key: value' fields, got \"Portability\"", at="    name: Portability", schema=True),
-    Case("value-enum", (replace(P, "      - kinds: [legal_obligation, legitimate_interests]", "      - kinds: [legal_obligation, legitimate_interest]"),),
+    Case("value-enum", (replace(P, "        kinds: [legal_obligation, legitimate_interests]", "        kinds: [legal_obligation, legitimate_interest]"),),
          P, "purposes[6].legal_bases[0].kinds[1]: expected one of: consent, contract, legal_obligation, vital_interests, public_task or "
             "legitimate_interests, got \"legitimate_interest\"", at="legitimate_interest]", schema=True),
     Case("value-period", (replace(P, "period: up to 6 months", "period: for six months"),),
@@ -171,11 +171,11 @@ CASES = [
          VOC, "recipients[0].id: expected an id of lowercase words joined by hyphens, like 'customer-account', got \"Hosting Provider\"",
          at="  - id: Hosting Provider", schema=True),
     # Unknown keys
-    Case("unknown-key", (replace(P, "    retention:\n      - period: up to 6 months", "    retension:\n      - period: up to 6 months"),),
+    Case("unknown-key", (replace(P, "    retention:\n      - id: after-invoice-issued\n        period: up to 6 months", "    retension:\n      - id: after-invoice-issued\n        period: up to 6 months"),),
          P, f"purposes[4].retension: expected one of the fields {FIELDS}, got unknown field 'retension' (did you mean 'retention'?)",
          at="    retension:", schema=True),
     Case("unknown-language", (replace(R, "      en: Portability\n", "      en: Portability\n      de: Übertragbarkeit\n"),),
-         R, "rights[5].name.de: expected one of the fields en, fr, pl, got unknown field 'de'", at="de: Übertragbarkeit", schema=True),
+         R, "rights[5].name.de: expected one of the notice's languages en, fr, pl, got 'de' (German)", at="de: Übertragbarkeit", schema=True),
     Case("unknown-top-level-key", (replace(VER, "status: published\n", "status: published\neffective: 2024-02-01\n"),),
          VER, "effective: expected one of the fields status, summary, got unknown field 'effective'", at="effective:", schema=True),
     # Missing fields and translations
@@ -318,7 +318,7 @@ CASES = [
     Case("settings-out-of-range", (replace("mkdocs.yml", "consent_months: 6", "consent_months: 14"),), "mkdocs.yml",
          "extra.notice.consent_months: expected a number at most 13, got the number 14", at="consent_months: 14"),
     Case("settings-typo", (replace("mkdocs.yml", "consent_months: 6", "consent_month: 6"),), "mkdocs.yml",
-         "extra.notice.consent_month: expected one of the fields consent_months, google_consent_mode, got unknown field 'consent_month' "
+         "extra.notice.consent_month: expected one of the fields languages, consent_months, google_consent_mode, got unknown field 'consent_month' "
          "(did you mean 'consent_months'?)", at="consent_month: 6"),
 ]
 
@@ -379,7 +379,7 @@ def test_every_data_file_names_its_schema() -> None:
 def test_the_committed_schemas_are_generated_from_the_model() -> None:
     from notice.schema import schemas
 
-    for name, document in schemas().items():
+    for name, document in schemas(LANGUAGES).items():
         assert json.loads((ROOT / "schema" / name).read_text(encoding="utf-8")) == document, f"run `notice schema`: {name} is stale"
 
 

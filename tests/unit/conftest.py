@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import FIRST_VERSION, ROOT
+from support import FIRST_VERSION, LANGUAGES, ROOT
 
 from notice.load import load_snapshot
 from notice.model import Notice
@@ -13,7 +13,7 @@ from notice.model import Notice
 @pytest.fixture(scope="module")
 def published() -> Notice:
     """The notice of 1 February 2024, as published."""
-    return load_snapshot(ROOT / FIRST_VERSION, FIRST_VERSION, ROOT)
+    return load_snapshot(ROOT / FIRST_VERSION, FIRST_VERSION, ROOT, LANGUAGES.codes)
 
 
 @pytest.fixture

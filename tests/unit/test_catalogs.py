@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import ROOT, edit, line_of
+from support import LANGUAGES, ROOT, edit, line_of
 
 from notice.errors import DataError
 from notice.locale import extract_messages, load_catalogs
@@ -31,7 +31,7 @@ def test_the_sources_messages_are_found_in_templates_and_python() -> None:
 
 
 def test_the_project_catalogs_are_complete() -> None:
-    catalogs = load_catalogs(ROOT)
+    catalogs = load_catalogs(ROOT, LANGUAGES)
     assert catalogs.warnings == ()
     assert catalogs.gettext("fr")("Legal Basis:") == "Base juridique\u00a0:"
     assert catalogs.gettext("pl")("Legal Basis:") == "Podstawa prawna:"
@@ -41,7 +41,7 @@ def test_a_message_missing_from_a_catalog_is_an_error(sources: Path) -> None:
     edit(sources / PO_FR, 'msgid "Retention Period:"', 'msgid "Retention period (old wording):"')
 
     with pytest.raises(DataError) as error:
-        load_catalogs(sources)
+        load_catalogs(sources, LANGUAGES)
 
     used_at = line_of(ROOT / "overrides/fragments/notice/macros.html", "_('Retention Period:')")
     assert str(error.value.problems[0]) == (
@@ -54,7 +54,7 @@ def test_an_empty_translation_is_an_error(sources: Path) -> None:
     edit(sources / PO_PL, 'msgstr "Podstawa prawna:"', 'msgstr ""')
 
     with pytest.raises(DataError) as error:
-        load_catalogs(sources)
+        load_catalogs(sources, LANGUAGES)
 
     line = line_of(sources / PO_PL, 'msgid "Legal Basis:"')
     assert str(error.value.problems[0]) == f'{PO_PL}:{line}: msgid "Legal Basis:": expected a Polish translation, got an empty msgstr'
@@ -63,7 +63,7 @@ def test_an_empty_translation_is_an_error(sources: Path) -> None:
 def test_a_fuzzy_translation_is_a_warning(sources: Path) -> None:
     edit(sources / PO_FR, '#, python-format\nmsgid "up to %(duration)s"', '#, fuzzy, python-format\nmsgid "up to %(duration)s"')
 
-    catalogs = load_catalogs(sources)
+    catalogs = load_catalogs(sources, LANGUAGES)
 
     line = line_of(sources / PO_FR, 'msgid "up to %(duration)s"')
     assert [str(warning) for warning in catalogs.warnings] == [
@@ -77,7 +77,7 @@ def test_a_translation_that_drops_a_placeholder_is_an_error(sources: Path) -> No
     edit(sources / PO_PL, 'msgstr "%(period)s od dnia zgłoszenia"', 'msgstr "od dnia zgłoszenia"')
 
     with pytest.raises(DataError) as error:
-        load_catalogs(sources)
+        load_catalogs(sources, LANGUAGES)
 
     line = line_of(sources / PO_PL, 'msgid "%(period)s after the request"')
     assert str(error.value.problems[0]) == (

@@ -6,11 +6,9 @@ import gettext
 from pathlib import Path
 
 import pytest
-from support import edit
+from support import LANGUAGES, edit, english, load_version
 
 from notice.changes import stale_translations, summarise
-from notice.load import load_snapshot
-from notice.markup import plain_text
 from notice.model import Notice
 from notice.redline import redline
 
@@ -18,9 +16,9 @@ ENGLISH = gettext.NullTranslations().gettext
 
 
 def summary(old: Notice, directory: Path) -> list[tuple[str, str]]:
-    new = load_snapshot(directory, f"data/versions/{directory.name}", directory.parent)
-    items = summarise(old, new, "en", ENGLISH, lambda anchor, removed: ("old#" if removed else "#") + anchor)
-    return [(plain_text(item.text), item.href) for item in items]
+    new = load_version(directory)
+    items = summarise(old, new, english(old), english(new), ENGLISH, lambda anchor, removed: ("old#" if removed else "#") + anchor)
+    return [(item.text.text, item.href) for item in items]
 
 
 COMPLAINT_RIGHT = """  - id: complaint
@@ -47,8 +45,8 @@ CASES = [
      [("Retention for Processing Customer Requests and Coordinating User Inquiries changed from up to 3 years after the request "
        "to up to 2 years after the request.", "#customer-support")]),
     ("legal-basis-added",
-     [("purposes.yml", "      - kinds: [legitimate_interests]\n        text:\n          en: |\n            Our engagement in outbound",
-       "      - kinds: [legitimate_interests, consent]\n        text:\n          en: |\n            Our engagement in outbound")],
+     [("purposes.yml", "        kinds: [legitimate_interests]\n        text:\n          en: |\n            Our engagement in outbound",
+       "        kinds: [legitimate_interests, consent]\n        text:\n          en: |\n            Our engagement in outbound")],
      [("Legal basis added to Outbound Sales: Consent, Art. 6(1)(a) GDPR.", "#outbound-sales")]),
     ("purpose-wording",
      [("purposes.yml", "Our speciallists conduct", "Our specialists conduct")],
@@ -77,7 +75,8 @@ def test_summary_items(published: Notice, draft: Path, edits: list[tuple[str, st
 
 
 def test_a_removed_purpose_links_to_the_version_that_had_it(published: Notice, draft: Path) -> None:
-    edit(draft / "notice.yml", "      - purposes: [product-improvement]\n", "      - prose:\n          en: No purpose.\n          fr: Aucune finalité.\n          pl: Brak celu.\n")
+    edit(draft / "notice.yml", "      - purposes: [product-improvement]\n",
+         "      - id: no-purpose\n        prose:\n          en: No purpose.\n          fr: Aucune finalité.\n          pl: Brak celu.\n")
     text = (draft / "purposes.yml").read_text(encoding="utf-8")
     (draft / "purposes.yml").write_text(text[: text.index("  - id: product-improvement")], encoding="utf-8")
 
@@ -86,9 +85,9 @@ def test_a_removed_purpose_links_to_the_version_that_had_it(published: Notice, d
 
 def test_the_full_text_marks_inserted_and_deleted_words(published: Notice, draft: Path) -> None:
     edit(draft / "purposes.yml", "Our speciallists conduct in-depth", "Our specialists conduct thorough")
-    new = load_snapshot(draft, "data/versions/2025-01-01", draft.parent)
+    new = load_version(draft)
 
-    changed = [block for block in redline(published, new, "en", ENGLISH) if block.state != "same"]
+    changed = [block for block in redline(english(published), english(new)) if block.state != "same"]
 
     assert len(changed) == 1
     assert changed[0].segments[:5] == (("equal", "Manual Analysis of Customer Usage of SipSim Product: Our "), ("delete", "speciallists"),
@@ -98,9 +97,9 @@ def test_the_full_text_marks_inserted_and_deleted_words(published: Notice, draft
 
 def test_an_english_change_without_its_translations_is_stale(published: Notice, draft: Path) -> None:
     edit(draft / "purposes.yml", "      en: Invoicing\n      fr: Facturation\n", "      en: Invoicing and billing\n      fr: Facturation et paiement\n")
-    new = load_snapshot(draft, "data/versions/2025-01-01", draft.parent)
+    new = load_version(draft)
 
-    problems = stale_translations(published, new, "data/versions/2025-01-01", "2024-02-01")
+    problems = stale_translations(published, new, "data/versions/2025-01-01", "2024-02-01", LANGUAGES)
 
     assert [str(problem) for problem in problems] == [
         "data/versions/2025-01-01/purposes.yml: purposes.invoicing.title.pl: expected the Polish text updated with the English, "
@@ -133,17 +132,17 @@ def test_cookies_added_and_removed_are_told_apart(published: Notice, draft: Path
 
 
 @pytest.mark.parametrize(("file", "old", "new", "path"), [
-    ("purposes.yml", "a maximum of up to 3 month following", "a maximum of 3 months following", "purposes.invoicing.retention.0.text"),
+    ("purposes.yml", "a maximum of up to 3 month following", "a maximum of 3 months following",
+     "purposes.invoicing.retention.after-services-completed.text"),
     ("purposes.yml", "These\n            interests include the ability to bill", "These\n            interests include the ability to invoice",
-     "purposes.invoicing.legal_bases.0.text"),
+     "purposes.invoicing.legal_bases.legitimate-interests.text"),
     ("notice.yml", "All revised terms will automatically take effect", "All revised terms will take effect",
-     "sections.amendments.body.0.prose"),
+     "sections.amendments.body.text.prose"),
 ], ids=["retention", "legal-basis", "section-prose"])
 def test_a_stale_translation_is_found_in_every_kind_of_text(published: Notice, draft: Path, file: str, old: str, new: str, path: str) -> None:
     edit(draft / file, old, new)
 
-    problems = stale_translations(published, load_snapshot(draft, "data/versions/2025-01-01", draft.parent), "data/versions/2025-01-01",
-                                  "2024-02-01")
+    problems = stale_translations(published, load_version(draft), "data/versions/2025-01-01", "2024-02-01", LANGUAGES)
 
     assert [(problem.file, problem.path) for problem in problems] == [
         (f"data/versions/2025-01-01/{file}", f"{path}.fr"), (f"data/versions/2025-01-01/{file}", f"{path}.pl")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from support import ROOT, normalise
+from support import LANGUAGES, ROOT, normalise
 
 from notice.locale import Catalogs, format_day, format_period, load_catalogs
 from notice.model import parse_period
@@ -13,7 +13,7 @@ from notice.model import parse_period
 
 @pytest.fixture(scope="module")
 def catalogs() -> Catalogs:
-    return load_catalogs(ROOT)
+    return load_catalogs(ROOT, LANGUAGES)
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ def catalogs() -> Catalogs:
     ids=["en", "fr", "pl"],
 )
 def test_dates_are_written_as_each_language_writes_them(language: str, expected: str) -> None:
-    assert format_day(date(2024, 2, 1), language) == expected
+    assert format_day(date(2024, 2, 1), LANGUAGES[language]) == expected
 
 
 PERIODS = [
@@ -40,7 +40,7 @@ PERIODS = [
 @pytest.mark.parametrize(("period", "expected"), PERIODS, ids=[period for period, _ in PERIODS])
 @pytest.mark.parametrize("language", ["en", "fr", "pl"])
 def test_periods_follow_the_language_plural_rules(catalogs: Catalogs, period: str, expected: dict[str, str], language: str) -> None:
-    formatted = format_period(parse_period(period), language, catalogs.gettext(language))
+    formatted = format_period(parse_period(period), LANGUAGES[language], catalogs.gettext(language))
     assert normalise(formatted) == expected[language]
 
 

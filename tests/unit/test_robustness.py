@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import FIRST_VERSION, ROOT, copy_project
+from support import FIRST_VERSION, LANGUAGES, ROOT, copy_project
 
 from notice.cli import main
 from notice.errors import DataError
@@ -75,7 +75,7 @@ def test_any_broken_data_file_loads_or_names_its_problems(version: Path, data: s
     name = data.draw(st.sampled_from(sorted(SNAPSHOT_FILES)), label="file")
     (version / name).write_bytes(data.draw(mutated(ORIGINALS[name]), label="content"))
     try:
-        load_snapshot(version, FIRST_VERSION, version.parent)
+        load_snapshot(version, FIRST_VERSION, version.parent, LANGUAGES.codes)
     except DataError as error:
         assert error.problems
         for problem in error.problems:

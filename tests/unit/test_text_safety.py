@@ -6,7 +6,7 @@ import pytest
 from payloads import PAYLOADS  # the attacks the browser test also runs, in one list
 from pydantic import ValidationError
 
-from notice.markup import plain_text, render_prose
+from notice.markup import format_prose
 from notice.model import Prose
 
 
@@ -60,10 +60,19 @@ def test_html_of_any_kind_is_refused(text: str) -> None:
 
 
 def test_comparisons_render_as_text_and_autolinks_as_links() -> None:
-    assert str(render_prose("a < b and c > d")) == "<p>a &lt; b and c &gt; d</p>"
-    assert str(render_prose("<https://sipsim.com/>")) == '<p><a href="https://sipsim.com/" rel="noopener noreferrer">https://sipsim.com/</a></p>'
+    assert str(format_prose("a < b and c > d").html) == "<p>a &lt; b and c &gt; d</p>"
+    assert str(format_prose("<https://sipsim.com/>").html) == '<p><a href="https://sipsim.com/" rel="noopener noreferrer">https://sipsim.com/</a></p>'
 
 
-def test_plain_text_is_the_text_a_reader_sees() -> None:
-    """Feeds and search read text, not markup: entities are turned back into characters, tags dropped."""
-    assert plain_text("<p>Terms &amp; conditions &lt;2024&gt; <strong>apply</strong></p>") == "Terms & conditions <2024> apply"
+@pytest.mark.parametrize(("source", "blocks"), [
+    ("Terms &amp; conditions, **bold** and *emphasis* apply", ("Terms & conditions, bold and emphasis apply",)),
+    ("a \\* b < c > d, x & y", ("a * b < c > d, x & y",)),
+    ("See [our site](https://sipsim.com/) or <info@sipsim.com>.", ("See our site or info@sipsim.com.",)),
+    ("`code & stuff`", ("code & stuff",)),
+    ("First paragraph.\n\nSecond paragraph.", ("First paragraph.", "Second paragraph.")),
+    ("Intro:\n\n1. one\n2. two", ("Intro:", "one", "two")),
+], ids=["entities-and-emphasis", "escapes", "links", "code", "paragraphs", "list"])
+def test_the_text_form_is_what_a_reader_reads(source: str, blocks: tuple[str, ...]) -> None:
+    """Feeds, search, the redline and the terminal read text from the same parse as the HTML: the characters a reader
+    sees (entities decoded, an obfuscated e-mail address readable), paragraph by paragraph, never markup."""
+    assert format_prose(source).blocks == blocks

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import copy_project, edit
+from support import LANGUAGES, copy_project, edit
 
 from notice import transaction
 from notice.amendment import publish_draft, start_amendment
@@ -32,7 +32,7 @@ def snapshot(root: Path) -> dict[str, bytes | None]:
 def ready(tmp_path: Path) -> Path:
     """A project whose draft of 2027-03-01 is ready to publish."""
     project = copy_project(tmp_path / "project")
-    start_amendment(project / "data", NEW, TODAY)
+    start_amendment(project / "data", NEW, TODAY, LANGUAGES)
     draft = project / "data/versions/2027-03-01"
     edit(draft / "purposes.yml", "Our speciallists conduct", "Our specialists conduct")
     edit(draft / "version.yml", "summary:\n  en: TODO\n  fr: TODO\n  pl: TODO\n", SUMMARY)
@@ -59,7 +59,7 @@ def test_publishing_that_fails_at_any_step_changes_nothing(ready: Path, monkeypa
     monkeypatch.setattr(target, step, failing(after, getattr(target, step)))
 
     with pytest.raises(NoticeError) as error:
-        publish_draft(ready / "data", TODAY, translations_reviewed=True)
+        publish_draft(ready / "data", TODAY, LANGUAGES, translations_reviewed=True)
 
     assert "No space left on device" in str(error.value) and "nothing was changed" in str(error.value)
     assert snapshot(ready) == before
@@ -71,14 +71,14 @@ def test_publishing_that_does_not_read_back_is_undone(ready: Path, monkeypatch: 
     monkeypatch.setattr("notice.amendment.load_history", failing(1, load_history, errno.EIO))
 
     with pytest.raises(NoticeError) as error:
-        publish_draft(ready / "data", TODAY, translations_reviewed=True)
+        publish_draft(ready / "data", TODAY, LANGUAGES, translations_reviewed=True)
 
     assert "did not read back" in str(error.value)
     assert snapshot(ready) == before
 
 
 def test_publishing_writes_the_status_and_the_lock_together(ready: Path) -> None:
-    published = publish_draft(ready / "data", TODAY, translations_reviewed=True)
+    published = publish_draft(ready / "data", TODAY, LANGUAGES, translations_reviewed=True)
 
     assert not published.is_draft and published.lock is not None
     assert published.lock.published == TODAY and published.lock.base == date(2024, 2, 1)
@@ -96,7 +96,7 @@ def test_an_amendment_that_fails_at_any_step_changes_nothing(tmp_path: Path, mon
         monkeypatch.setattr(target, step, failing(after, getattr(target, step)))
 
     with pytest.raises(NoticeError):
-        start_amendment(project / "data", NEW, TODAY)
+        start_amendment(project / "data", NEW, TODAY, LANGUAGES)
 
     assert snapshot(project) == before
 
@@ -109,7 +109,7 @@ def test_writing_the_schemas_is_all_or_nothing(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(transaction.os, "replace", failing(4, transaction.os.replace))
 
     with pytest.raises(NoticeError):
-        write_schemas(project)
+        write_schemas(project, LANGUAGES)
 
     assert snapshot(project) == before
 
@@ -151,7 +151,7 @@ def test_an_undo_that_fails_says_what_to_restore_and_keeps_the_backup(ready: Pat
     monkeypatch.setattr(transaction.os, "replace", replace)
 
     with pytest.raises(NoticeError) as error:
-        publish_draft(ready / "data", TODAY, translations_reviewed=True)
+        publish_draft(ready / "data", TODAY, LANGUAGES, translations_reviewed=True)
 
     message = str(error.value)
     assert message.startswith("data/versions/2027-03-01/version.yml: a write failed and could not be undone (Input/output error): "

@@ -1,0 +1,61 @@
+"""Material for MkDocs, mended where its templates cannot be overridden: so that every page passes axe and the
+Nu checker, and each language searches only its own pages with its own stemmer.
+
+Each mend names the markup it expects and stops the build if Material's markup changes under it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+MaterialText = Callable[[str, str], str]
+"""A string of Material's own translations: (language, key) → text."""
+
+
+def mend_page(output: str, search_label: str) -> str:
+    """A name for the search dialog, no `autocomplete` on checkboxes, no dangling table-of-contents label."""
+    output = _mend(output, 'class="md-search" data-md-component="search" role="dialog"',
+                   f'class="md-search" data-md-component="search" role="dialog" aria-label="{search_label}"')
+    for toggle in ("drawer", "search"):  # autocomplete is not allowed on a checkbox
+        output = _mend(output, f'type="checkbox" id="__{toggle}" autocomplete="off">', f'type="checkbox" id="__{toggle}">')
+    if 'id="__toc"' not in output:  # a page outside the navigation has no table-of-contents toggle for its label
+        output = output.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return output
+
+
+def _mend(html: str, old: str, new: str) -> str:
+    if old not in html:
+        raise PluginError(f"Material's markup changed: {old!r} is no longer in the page; update src/notice_mkdocs/material.py")
+    return html.replace(old, new, 1)
+
+
+def split_search_index(site_dir: Path, roots: dict[str, str], text: MaterialText) -> None:
+    """Split Material's one search index into one per language, below each language's root, each with that
+    language's stemmer and stop words (Polish has none: plain matching)."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for language, prefix in roots.items():
+        others = tuple(other for code, other in roots.items() if other and code != language)
+        docs = [
+            {**doc, "location": doc["location"][len(prefix):]}
+            for doc in index["docs"]
+            if doc["location"].startswith(prefix) and not doc["location"].startswith(others)
+        ]
+        target = site_dir / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        settings = {**index["config"], **_search_settings(language, text)}
+        target.write_text(json.dumps({"config": settings, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+
+
+def _search_settings(language: str, text: MaterialText) -> dict[str, Any]:
+    pipeline = text(language, "search.config.pipeline").strip()
+    return {
+        "lang": [text(language, "search.config.lang")],
+        "separator": text(language, "search.config.separator"),
+        "pipeline": [name for name in re.split(r"\s*,\s*", pipeline) if name],
+    }

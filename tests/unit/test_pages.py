@@ -1,0 +1,59 @@
+"""Each kind of page is one class: its URL, what it depends on, how it renders; the site keeps the list."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from support import LANGUAGES, ROOT, copy_project, edit, notice
+
+from notice.pages import KINDS, Page
+from notice.settings import load_settings
+from notice.site import Site, load_site
+
+TODAY = date(2026, 11, 30)
+SITE_URL = "https://privacy.sipsim.com/"
+
+
+def site_of(project: Path, drafts: bool = True) -> Site:
+    return load_site(project, TODAY, SITE_URL, drafts, load_settings(project / "mkdocs.yml", "mkdocs.yml"))
+
+
+@pytest.fixture(scope="module")
+def real() -> Site:
+    return site_of(ROOT, drafts=False)
+
+
+def test_every_page_has_the_url_of_the_contract(real: Site) -> None:
+    urls = [page.url for page in real.pages]
+    assert urls[:5] == ["", "personal-data/", "versions/", "versions/2024-02-01/", "versions/2024-02-01/changes/"]
+    assert {url for url in urls if url.startswith("fr/")} == {"fr/" + url for url in urls[:5]}
+    assert len(urls) == len(set(urls)) == 5 * len(LANGUAGES)
+
+
+def test_the_registry_holds_each_kind_once(real: Site) -> None:
+    assert [kind.name for kind in real.kinds.values()] == ["notice", "explorer", "history", "version", "changes"]
+    assert {type(kind) for kind in real.kinds.values()} == set(KINDS)
+
+
+def test_each_page_declares_exactly_what_its_content_depends_on(tmp_path: Path) -> None:
+    """Editing a draft changes the inputs of the pages that show it (its pages, the history) and of no other."""
+    project = copy_project(tmp_path / "project")
+    assert notice(project, "amend", "2027-03-01", today=TODAY.isoformat()).returncode == 0
+    before = site_of(project)
+    edit(project / "data/versions/2027-03-01/purposes.yml", "Our speciallists conduct", "Our specialists conduct")
+    after = site_of(project)
+
+    changed = {page.url for page in after.pages if page.kind.inputs(before, page) != page.kind.inputs(after, page)}
+
+    assert changed == {f"{root}{path}" for root in ("", "fr/", "pl/")
+                       for path in ("versions/", "versions/2027-03-01/", "versions/2027-03-01/changes/")}
+
+
+def test_a_page_renders_the_same_for_the_same_inputs(real: Site) -> None:
+    page = real.page("changes", "fr", "2024-02-01")
+    first = real.render(page)
+    real.cache.clear()
+    assert real.render(page) == first
+    assert isinstance(page, Page) and page.url == "fr/versions/2024-02-01/changes/"
