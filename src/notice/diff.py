@@ -24,7 +24,7 @@ from typing import Any, Literal, get_args, get_origin
 from notice.model import Notice, Period, Record, Text
 
 Path = tuple[str, ...]
-VERSION_FIELDS = ("effective", "status", "summary")
+VERSION_FIELDS = ("effective", "status", "summary", "overrides")
 """Fields that describe the version rather than the notice: never part of what changed."""
 
 

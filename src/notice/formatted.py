@@ -32,7 +32,9 @@ from notice.model import (
     Retention,
     RetentionEnd,
     RetentionEvent,
+    Safeguard,
     Section,
+    Transfer,
 )
 
 BASIS_LABELS = {
@@ -55,6 +57,15 @@ RETENTION_AFTER = {
 
 RETENTION_UNTIL = {
     RetentionEnd.relationship_ended: N_("until the customer relationship ends"),
+}
+
+SAFEGUARD_LABELS = {
+    Safeguard.adequacy_decision: N_("Adequacy decision, Art. 45 GDPR"),
+    Safeguard.standard_contractual_clauses: N_("Standard contractual clauses, Art. 46(2)(c) GDPR"),
+    Safeguard.binding_corporate_rules: N_("Binding corporate rules, Art. 47 GDPR"),
+    Safeguard.code_of_conduct: N_("Approved code of conduct, Art. 46(2)(e) GDPR"),
+    Safeguard.certification: N_("Approved certification, Art. 46(2)(f) GDPR"),
+    Safeguard.derogation: N_("Derogation for a specific situation, Art. 49 GDPR"),
 }
 
 GPC_REFUSES = (CookieCategoryId.marketing,)
@@ -342,7 +353,21 @@ class _Formatter:
             records = [notice.cookie_category[cid.value] for cid in block.cookie_categories]
             items = tuple(ItemView(item.id, item.body, self.cookies(record)) for item, record in zip(self.named_items(records, anchored=True), records))
             return BlockView("cookie_categories", block.key, items=items, anchored=True)
+        if block.transfers is not None:
+            return BlockView("transfers", block.key, items=tuple(self.transfer(notice.transfer[tid]) for tid in block.transfers), anchored=True)
         return BlockView("recipients", block.key, items=self.named_items([notice.recipient[rid] for rid in block.recipients or ()], anchored=False))
+
+    def transfer(self, transfer: Transfer) -> ItemView:
+        """"**Destination:** Recipients: … Safeguards: …", from the record."""
+        lead = self.lead_in(transfer.destination[self.code])
+        sentences = []
+        if transfer.recipients:
+            names = [self.notice_.recipient[rid].name[self.code] for rid in transfer.recipients]
+            sentences.append(self._("Recipients: %(names)s.") % {"names": format_list(names, locale=self.language.locale)})
+        labels = [self._(SAFEGUARD_LABELS[safeguard]) for safeguard in transfer.safeguards]
+        sentences.append(self._("Safeguards: %(names)s.") % {"names": format_list(labels, locale=self.language.locale)})
+        text = " ".join(sentences)
+        return ItemView(transfer.id, Formatted(Markup("<strong>%s</strong> %s") % (lead, text), (f"{lead} {text}",)))
 
     def named_items(self, records: list[Any], anchored: bool) -> tuple[ItemView, ...]:
         """Records listed as "**Name:** description"."""

@@ -128,6 +128,9 @@ def _prose(notice: Notice, language: str) -> str:
 
 
 def _transfers(notice: Notice, places: _Places) -> Iterator[Finding]:
+    """Transfers are records (transfers.yml), each with its safeguards; without records, the prose must say it."""
+    if notice.transfers:
+        return
     text = _prose(notice, places.language)
     if not TRANSFERS.search(text) or not SAFEGUARDS.search(text):
         yield _finding(places, "gdpr-transfers", "GDPR Art. 13(1)(f), 14(1)(f)",

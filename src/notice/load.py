@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from notice.errors import DataError, Problem, suggest
 from notice.language import Language
 from notice.model import (
+    OPTIONAL_FILES,
     SNAPSHOT_FILES,
     AudiencesFile,
     ControllersFile,
@@ -24,6 +25,7 @@ from notice.model import (
     Record,
     RightsFile,
     Text,
+    TransfersFile,
     VersionFile,
     VocabularyFile,
 )
@@ -64,7 +66,7 @@ def snapshot_files(directory: Path, display: str, root: Path) -> tuple[dict[str,
         else:
             files[path.name] = path
     for name in SNAPSHOT_FILES:
-        if name not in files and not any(problem.file == f"{display}/{name}" for problem in problems):
+        if name not in files and name not in OPTIONAL_FILES and not any(problem.file == f"{display}/{name}" for problem in problems):
             problems.append(Problem(f"{display}/{name}", None, "", "this file in every version", "no such file"))
     return files, problems
 
@@ -298,6 +300,12 @@ def _assemble(effective: date, records: dict[str, Record]) -> Notice:
     notice = records["notice.yml"]
     vocabulary = records["vocabulary.yml"]
     assert isinstance(version, VersionFile) and isinstance(notice, NoticeFile) and isinstance(vocabulary, VocabularyFile)
+    # only what the files say: a version's JSON publishes its data exactly as written
+    optional: dict[str, Any] = {}
+    if "transfers.yml" in records:
+        optional["transfers"] = record_of(records, "transfers.yml", TransfersFile).transfers
+    if "overrides" in version.model_fields_set:
+        optional["overrides"] = version.overrides
     return Notice.model_construct(
         effective=effective,
         status=version.status,
@@ -312,4 +320,5 @@ def _assemble(effective: date, records: dict[str, Record]) -> Notice:
         recipients=vocabulary.recipients,
         rights=record_of(records, "rights.yml", RightsFile).rights,
         cookie_categories=record_of(records, "cookies.yml", CookiesFile).cookie_categories,
+        **optional,
     )

@@ -156,6 +156,32 @@ class CookieCategoryId(str, Enum):
     marketing = "marketing"
 
 
+class Safeguard(str, Enum):
+    """How a transfer outside the EEA is safeguarded (GDPR Chapter V)."""
+
+    adequacy_decision = "adequacy_decision"
+    """Art. 45: the Commission decided the country's protection is adequate."""
+    standard_contractual_clauses = "standard_contractual_clauses"
+    """Art. 46(2)(c): standard data protection clauses adopted by the Commission."""
+    binding_corporate_rules = "binding_corporate_rules"
+    """Art. 47."""
+    code_of_conduct = "code_of_conduct"
+    """Art. 46(2)(e)."""
+    certification = "certification"
+    """Art. 46(2)(f)."""
+    derogation = "derogation"
+    """Art. 49: a derogation for a specific situation (explicit consent, a contract, …)."""
+
+
+class ChangeClass(str, Enum):
+    """What an amendment's change means for the people it concerns (GDPR transparency: material changes are told
+    in advance)."""
+
+    material = "material"
+    less_processing = "less_processing"
+    editorial = "editorial"
+
+
 class Unit(str, Enum):
     minute = "minute"
     hour = "hour"
@@ -258,7 +284,7 @@ class Audience(Record):
     """The sections this audience reads (ids from notice.yml)."""
 
 
-BlockKind = Literal["prose", "purposes", "rights", "cookie_categories", "recipients", "audiences", "controller"]
+BlockKind = Literal["prose", "purposes", "rights", "cookie_categories", "recipients", "audiences", "controller", "transfers"]
 
 
 _ONE_KIND: list[JsonValue] = [{"required": ["id", "prose"]}]
@@ -287,6 +313,8 @@ class Block(Record):
     """Audiences (ids from audiences.yml), listed with their descriptions."""
     controller: Id | None = None
     """A controller entity (an id from controllers.yml), shown with its contact details."""
+    transfers: tuple[Id, ...] | None = None
+    """Transfers outside the EEA (ids from transfers.yml), listed with their safeguards."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> Block:
@@ -474,6 +502,20 @@ class Right(Record):
     """What the right allows."""
 
 
+class Override(Record):
+    """The legal team's own classification of a change, where the rules' is not right, with the reason (shown)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    change: Annotated[str, Field(pattern=r"^[\w-]+(\.[\w-]+)*$", examples=["purposes.invoicing.retention"])]
+    """Which change: the path of keys the changes page shows for it (`purposes.invoicing.retention`); it covers every
+    change under that path."""
+    class_: ChangeClass = Field(alias="class")
+    """material, less_processing or editorial."""
+    reason: Prose
+    """Why, in every language: shown on the changes page next to the change."""
+
+
 class VersionFile(Record):
     """version.yml: the amendment this snapshot records."""
 
@@ -481,6 +523,8 @@ class VersionFile(Record):
     """draft while being written; published once `notice publish` has locked it."""
     summary: Prose | None = None
     """What this amendment changes, for the history and the feed."""
+    overrides: tuple[Override, ...] = ()
+    """Changes the legal team classifies otherwise than the rules do, each with its reason."""
 
 
 class ControllersFile(Record):
@@ -531,6 +575,26 @@ class RightsFile(Record):
     """The rights, in the order the notice lists them."""
 
 
+class Transfer(Record):
+    """A transfer of personal data outside the European Economic Area, and how it is safeguarded."""
+
+    id: Id
+    """Stable identifier and anchor of the transfer."""
+    destination: Text
+    """Where the data goes ("countries outside the EEA, Switzerland and the United Kingdom")."""
+    recipients: tuple[Id, ...] = ()
+    """Who receives it there (ids from vocabulary.yml)."""
+    safeguards: tuple[Safeguard, ...] = Field(min_length=1)
+    """The safeguards it relies on (GDPR Art. 45-49)."""
+
+
+class TransfersFile(Record):
+    """transfers.yml: the transfers outside the EEA (a version without the file states none as records)."""
+
+    transfers: tuple[Transfer, ...] = ()
+    """Every transfer outside the EEA; sections place them by id."""
+
+
 class CookiesFile(Record):
     """cookies.yml: the cookie categories."""
 
@@ -547,8 +611,11 @@ SNAPSHOT_FILES: dict[str, type[Record]] = {
     "vocabulary.yml": VocabularyFile,
     "rights.yml": RightsFile,
     "cookies.yml": CookiesFile,
+    "transfers.yml": TransfersFile,
 }
 """The files of a version's snapshot and the record each one holds."""
+OPTIONAL_FILES = frozenset({"transfers.yml"})
+"""Files a version may leave out (versions written before transfers were records have none)."""
 
 
 class Notice(Record):
@@ -568,6 +635,8 @@ class Notice(Record):
     recipients: tuple[VocabularyEntry, ...]
     rights: tuple[Right, ...]
     cookie_categories: tuple[CookieCategory, ...]
+    transfers: tuple[Transfer, ...] = ()
+    overrides: tuple[Override, ...] = ()
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -601,6 +670,10 @@ class Notice(Record):
     @cached_property
     def audience(self) -> dict[str, Audience]:
         return {audience.id: audience for audience in self.audiences}
+
+    @cached_property
+    def transfer(self) -> dict[str, Transfer]:
+        return {transfer.id: transfer for transfer in self.transfers}
 
     @cached_property
     def controller(self) -> dict[str, Controller]:

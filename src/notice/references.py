@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from notice.errors import Problem, suggest
-from notice.model import Activity, AudiencesFile, CookieCategoryId, CookiesFile, NoticeFile, PurposesFile, Record
+from notice.model import Activity, AudiencesFile, CookieCategoryId, CookiesFile, NoticeFile, PurposesFile, Record, TransfersFile
 from notice.source import Location, Source, dotted
 
 R = TypeVar("R", bound=Record)
@@ -58,6 +58,7 @@ class _References:
             "recipient": self._defined("vocabulary.yml", ("recipients",)),
             "right": self._defined("rights.yml", ("rights",)),
             "cookie category": self._defined("cookies.yml", ("cookie_categories",)),
+            "transfer": self._defined("transfers.yml", ("transfers",)) if "transfers.yml" in self.sources else {},
         }
         self._unique_anchors(defined)
         self._references(defined)
@@ -95,7 +96,7 @@ class _References:
     def _unique_anchors(self, defined: dict[str, dict[str, _Id]]) -> None:
         """Sections, purposes, rights, audiences and cookie categories share one page: their anchors must differ,
         and differ from the ones the pages make themselves (so do data categories, the anchors of the explorer)."""
-        for kind in ("section", "audience", "purpose", "right", "data category"):
+        for kind in ("section", "audience", "purpose", "right", "data category", "transfer"):
             for value, record in defined[kind].items():
                 if value in RESERVED_IDS or value.startswith(RESERVED_PREFIXES):
                     self.problems.append(Problem(
@@ -104,13 +105,13 @@ class _References:
                         f"or starting with {', '.join(RESERVED_PREFIXES)})", f"'{value}'",
                     ))
         seen: dict[str, tuple[str, _Id]] = {}
-        for kind in ("section", "audience", "purpose", "right", "cookie category"):
+        for kind in ("section", "audience", "purpose", "right", "cookie category", "transfer"):
             for value, record in defined[kind].items():
                 if value in seen:
                     other_kind, other = seen[value]
                     self.problems.append(Problem(
                         record.file, record.line, dotted(record.location),
-                        "an id that no other section, purpose, right, audience or cookie category uses (it is the anchor in the page)",
+                        "an id that no other section, purpose, right, audience, cookie category or transfer uses (it is the anchor in the page)",
                         f"'{value}', also the id of the {other_kind} at {other.file}:{other.line}",
                     ))
                 else:
@@ -120,7 +121,7 @@ class _References:
         for name, location, kind, value in self._all_references():
             if value not in defined[kind]:
                 where = {"section": "notice.yml", "purpose": "purposes.yml", "right": "rights.yml", "audience": "audiences.yml",
-                         "controller": "controllers.yml", "cookie category": "cookies.yml"}.get(kind, "vocabulary.yml")
+                         "controller": "controllers.yml", "cookie category": "cookies.yml", "transfer": "transfers.yml"}.get(kind, "vocabulary.yml")
                 self._problem(name, location, f"the id of a {kind} defined in {where}", suggest(value, defined[kind]))
 
     def _all_references(self) -> Iterator[tuple[str, Location, str, str]]:
@@ -131,7 +132,7 @@ class _References:
                 yield "notice.yml", ("sections", s, "data_categories", d), "data category", value
             for b, block in enumerate(section.body):
                 kind = {"purposes": "purpose", "rights": "right", "cookie_categories": "cookie category", "recipients": "recipient",
-                        "audiences": "audience", "controller": "controller"}.get(block.kind)
+                        "audiences": "audience", "controller": "controller", "transfers": "transfer"}.get(block.kind)
                 if kind is None:
                     continue
                 if block.kind == "controller":
@@ -150,12 +151,17 @@ class _References:
             for r, rule in enumerate(purpose.retention):
                 for i, value in enumerate(rule.as_long_as):
                     yield "purposes.yml", ("purposes", p, "retention", r, "as_long_as", i), "purpose", value
+        if "transfers.yml" in self.records:
+            for t, transfer in enumerate(record_of(self.records, "transfers.yml", TransfersFile).transfers):
+                for i, value in enumerate(transfer.recipients):
+                    yield "transfers.yml", ("transfers", t, "recipients", i), "recipient", value
 
     def _placements(self, defined: dict[str, dict[str, _Id]]) -> None:
         """Every purpose, right, cookie category and audience appears in exactly one section's body."""
         placed: dict[tuple[str, str], Location] = {}
         notice = record_of(self.records, "notice.yml", NoticeFile)
-        kinds = {"purposes": "purpose", "rights": "right", "cookie_categories": "cookie category", "audiences": "audience"}
+        kinds = {"purposes": "purpose", "rights": "right", "cookie_categories": "cookie category", "audiences": "audience",
+                 "transfers": "transfer"}
         for s, section in enumerate(notice.sections):
             for b, block in enumerate(section.body):
                 kind = kinds.get(block.kind)

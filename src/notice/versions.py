@@ -14,7 +14,7 @@ from pydantic import Field, RootModel, ValidationError
 from notice.errors import DataError, LockError, Problem
 from notice.load import load_snapshot, problems_from_validation, snapshot_files
 from notice.language import Languages
-from notice.model import SNAPSHOT_FILES, Notice, Record, Status
+from notice.model import OPTIONAL_FILES, SNAPSHOT_FILES, Notice, Record, Status
 from notice.source import escapes, is_hidden, read_source
 
 LOCK_NAME = "notice.lock"
@@ -255,9 +255,12 @@ def read_lock(data_dir: Path, display_root: str = "data", required: bool = True)
         raise DataError(problems_from_validation(error, source, Lock)) from None
     problems = [Problem(display, source.line((name,)), name, "a version name written YYYY-MM-DD", f'"{name}"')
                 for name in lock.root if not _is_date(name)]
-    problems += [Problem(display, source.line((name, "files")), f"{name}.files", f"the files {', '.join(SNAPSHOT_FILES)}",
-                         ", ".join(sorted(entry.files)))
-                 for name, entry in lock.root.items() if set(entry.files) != set(SNAPSHOT_FILES)]
+    needed: set[str] = set(SNAPSHOT_FILES) - OPTIONAL_FILES
+    expected = f"the files {', '.join(sorted(needed))} (and {', '.join(sorted(OPTIONAL_FILES))} if the version has it)"
+    for name, entry in lock.root.items():
+        files = set(entry.files)
+        if not (needed.issubset(files) and files.issubset(SNAPSHOT_FILES)):
+            problems.append(Problem(display, source.line((name, "files")), f"{name}.files", expected, ", ".join(sorted(files))))
     if problems:
         raise DataError(problems)
     return dict(lock.root)

@@ -114,7 +114,7 @@ def test_publishing_records_the_version_in_the_lock(amended: Path) -> None:
     lock = yaml.safe_load((amended / "data/notice.lock").read_text())
     assert list(lock) == ["2024-02-01", NEW]
     assert set(lock[NEW]["files"]) == {"audiences.yml", "controllers.yml", "cookies.yml", "notice.yml", "purposes.yml", "rights.yml",
-                                       "version.yml", "vocabulary.yml"}
+                                       "transfers.yml", "version.yml", "vocabulary.yml"}
     assert lock[NEW]["published"].isoformat() == "2026-11-26", "the day `notice publish` ran"
     assert lock[NEW]["base"].isoformat() == "2024-02-01", "the version it amends, fixed at publication"
     assert lock[NEW]["languages"] == ["en", "fr", "pl"]

@@ -177,7 +177,7 @@ CASES = [
     Case("unknown-language", (replace(R, "      en: Portability\n", "      en: Portability\n      de: Übertragbarkeit\n"),),
          R, "rights[5].name.de: expected one of the notice's languages en, fr, pl, got 'de' (German)", at="de: Übertragbarkeit", schema=True),
     Case("unknown-top-level-key", (replace(VER, "status: published\n", "status: published\neffective: 2024-02-01\n"),),
-         VER, "effective: expected one of the fields status, summary, got unknown field 'effective'", at="effective:", schema=True),
+         VER, "effective: expected one of the fields status, summary, overrides, got unknown field 'effective'", at="effective:", schema=True),
     # Missing fields and translations
     Case("missing-field", (replace(R, "    kind: objection\n", ""),), R, "rights[2].kind: expected the required field 'kind', got nothing",
          at="  - id: objection", schema=True),
@@ -212,7 +212,7 @@ CASES = [
          at="  - id: lead-targeting"),
     Case("anchor-clash", (replace(P, "  - id: system-security\n", "  - id: security\n"),
                           replace(N, "          - system-security\n", "          - security\n")),
-         P, "purposes[2].id: expected an id that no other section, purpose, right, audience or cookie category uses (it is the anchor in "
+         P, "purposes[2].id: expected an id that no other section, purpose, right, audience, cookie category or transfer uses (it is the anchor in "
             "the page), got 'security', also the id of the section at {notice}:{section}", at="  - id: security",
          lines={"section": (N, "  - id: security")}),
     # Versions and the lock
@@ -225,7 +225,7 @@ CASES = [
                                                                                   "data/versions/2025-01-01/purpose.yml")),
          "data/versions/2025-01-01/purpose.yml",
          "expected only the files version.yml, controllers.yml, audiences.yml, notice.yml, purposes.yml, vocabulary.yml, rights.yml, "
-         "cookies.yml in a version folder, got 'purpose.yml' (did you mean 'purposes.yml'?)"),
+         "cookies.yml, transfers.yml in a version folder, got 'purpose.yml' (did you mean 'purposes.yml'?)"),
     Case("lock-published-version-edited", (replace(CT, "Marketing cookies track", "Marketing cookies follow"),),
          CT, "version 2024-02-01: was changed after publication: a published version is frozen; make the change in a new version (`notice amend`)"),
     Case("lock-published-summary-edited", (replace(VER, "  en: First published version", "  en: The first published version"),),
@@ -289,9 +289,9 @@ CASES = [
          R, "version 2024-02-01: was changed (only a byte order mark was added at its start: save it as UTF-8 without BOM) after publication"),
     Case("not-a-data-file-in-a-version", (write(f"{V}/README.md", "Notes\n"),), f"{V}/README.md",
          "expected only the files version.yml, controllers.yml, audiences.yml, notice.yml, purposes.yml, vocabulary.yml, rights.yml, "
-         "cookies.yml in a version folder, got 'README.md'"),
+         "cookies.yml, transfers.yml in a version folder, got 'README.md'"),
     Case("folder-in-a-version", (folder(f"{V}/old"),), f"{V}/old", "expected only the files version.yml, controllers.yml, audiences.yml, "
-         "notice.yml, purposes.yml, vocabulary.yml, rights.yml, cookies.yml in a version folder, got a folder"),
+         "notice.yml, purposes.yml, vocabulary.yml, rights.yml, cookies.yml, transfers.yml in a version folder, got a folder"),
     Case("file-among-versions", (write("data/versions/notes.txt", "x\n"),), "data/versions/notes.txt",
          "expected only version folders named YYYY-MM-DD here, got a file"),
     Case("version-linked-outside", (outside_copy(V, "elsewhere"), link("data/versions/2025-01-01", "/..")),
@@ -347,7 +347,7 @@ def test_mistake_stops_the_build_with_its_location(project: Path, case: Case) ->
 
 
 SCHEMAS = {name: json.loads((ROOT / "schema" / name.replace(".yml", ".schema.json")).read_text()) for name in
-           ("version.yml", "controllers.yml", "audiences.yml", "notice.yml", "purposes.yml", "vocabulary.yml", "rights.yml", "cookies.yml")}
+           ("version.yml", "controllers.yml", "audiences.yml", "notice.yml", "purposes.yml", "vocabulary.yml", "rights.yml", "cookies.yml", "transfers.yml")}
 
 
 @pytest.mark.parametrize("case", [case for case in CASES if case.schema], ids=[case.id for case in CASES if case.schema])
@@ -373,7 +373,7 @@ def test_every_data_file_names_its_schema() -> None:
     for path in paths:
         assert path.read_text(encoding="utf-8").startswith(schema_comment(path.name)), path
         assert (path.parent / schema_comment(path.name).split("$schema=")[1].strip()).resolve().exists()
-    assert len(paths) == 16
+    assert len(paths) == 18
 
 
 def test_the_committed_schemas_are_generated_from_the_model() -> None:

@@ -102,7 +102,8 @@ def test_amend_copies_only_the_data_files(project: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert sorted(path.name for path in (project / DRAFT).iterdir()) == sorted(
-        ["audiences.yml", "controllers.yml", "cookies.yml", "notice.yml", "purposes.yml", "rights.yml", "version.yml", "vocabulary.yml"])
+        ["audiences.yml", "controllers.yml", "cookies.yml", "notice.yml", "purposes.yml", "rights.yml", "transfers.yml", "version.yml",
+         "vocabulary.yml"])
 
 
 def test_amend_where_a_file_of_that_date_exists_changes_nothing(project: Path) -> None:
