@@ -6,18 +6,20 @@ repository exactly as it was.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 
 from notice.changes import stale_translations
+from notice.classification import classify, unused_overrides
 from notice.diff import diff
 from notice.errors import DataError, NoticeError, Problem, UsageError
 from notice.load import snapshot_files
 from notice.language import Languages
-from notice.model import Status
-from notice.source import parse_text, read_text
+from notice.model import ChangeClass, Status
+from notice.source import parse_text, read_source, read_text
 from notice.transaction import Changes, commit
 from notice.versions import (
     LOCK_NAME,
@@ -69,19 +71,31 @@ def draft_version_file(languages: Languages) -> str:
     return DRAFT_VERSION_FILE + "".join(f"  {code}: TODO\n" for code in languages.codes)
 
 
-def publish_draft(data_dir: Path, today: date, languages: Languages, name: str | None = None, translations_reviewed: bool = False) -> Version:
+@dataclass(frozen=True)
+class Publication:
+    """How a draft is to be published: the settings that bear on it, and the legal team's confirmations."""
+
+    languages: Languages
+    advance_notice_days: int
+    translations_reviewed: bool = False
+    urgent: str | None = None
+    """Why a material change takes effect with less than the advance notice (a legal obligation), if it must."""
+
+
+def publish_draft(data_dir: Path, today: date, publication: Publication, name: str | None = None) -> Version:
     """Publish the draft (the only one, or `name`) and lock it, after checking it is ready to be law."""
     root = data_dir.parent
+    languages = publication.languages
     history = load_history(data_dir, today, languages)
     draft = _draft(history, name)
     previous = history.predecessor(draft)
-    problems = _readiness(history, draft, previous, today, translations_reviewed, languages)
+    problems = readiness(history, draft, previous, today, publication)
     if problems:
         raise DataError(problems)
     version_file = draft.directory / "version.yml"
     published = _published(read_text(version_file, f"{draft.display}/version.yml"), f"{draft.display}/version.yml").encode()
     lock = read_lock(data_dir)
-    entry = lock_entry(draft, today, previous, languages)
+    entry = lock_entry(draft, today, previous, languages, publication.urgent)
     lock[draft.name] = entry.model_copy(update={"files": {**entry.files, "version.yml": digest(published)}})
     commit(Changes(files={version_file: published, data_dir / LOCK_NAME: lock_text(lock).encode()}), root,
            verify=lambda: _verify(data_dir, today, languages, draft.effective))
@@ -132,10 +146,11 @@ def _draft(history: History, name: str | None) -> Version:
     return drafts[name]
 
 
-def _readiness(history: History, draft: Version, previous: Version | None, today: date, translations_reviewed: bool,
-               languages: Languages) -> list[Problem]:
+def readiness(history: History, draft: Version, previous: Version | None, today: date, publication: Publication) -> list[Problem]:
+    """Why `draft` cannot be published today as `publication` says, if it cannot."""
     file = f"{draft.display}/version.yml"
     problems = []
+    languages = publication.languages
     if draft.effective < today:
         problems.append(Problem(draft.display, None, "", f"an effective date from today ({today.isoformat()}) on", draft.name))
     latest = history.published[-1]
@@ -147,6 +162,33 @@ def _readiness(history: History, draft: Version, previous: Version | None, today
         problems.append(Problem(file, None, "summary", "a summary of the amendment in every language", "TODO or none"))
     if previous is not None and not diff(previous.notice, draft.notice):
         problems.append(Problem(draft.display, None, "", f"changes against {previous.name}", "none"))
-    if previous is not None and not translations_reviewed:
+    if previous is not None and not publication.translations_reviewed:
         problems.extend(stale_translations(previous.notice, draft.notice, draft.display, previous.name, languages))
+    if previous is not None:
+        problems.extend(advance_notice(draft, previous, today, publication.advance_notice_days, publication.urgent))
+        problems.extend(unused_override_problems(draft, previous))
     return problems
+
+
+def advance_notice(draft: Version, previous: Version, today: date, days: int, urgent: str | None) -> list[Problem]:
+    """A version with a material change is published `days` before it takes effect, or says why it cannot be."""
+    material = [change for change in classify(previous.notice, draft.notice) if change.change_class is ChangeClass.material]
+    notice = (draft.effective - today).days
+    if not material or notice >= days or urgent:
+        return []
+    paths = ", ".join(dict.fromkeys(".".join(map(str, change.change.path[:2])) + f" ({change.rule})" for change in material))
+    return [Problem(f"{draft.display}/version.yml", None, "", f"publication at least {days} days before {draft.name}, as it makes material "
+                    f"changes ({paths}), or an urgent reason (notice publish --urgent \"the legal obligation that requires it\")",
+                    f"{notice} days" if notice != 1 else "1 day")]
+
+
+def unused_override_problems(draft: Version, previous: Version) -> list[Problem]:
+    """The overrides of `draft` that cover no change it makes against `previous`: never ignored in silence."""
+    unused = unused_overrides(previous.notice, draft.notice)
+    if not unused:
+        return []
+    source = read_source(draft.directory / "version.yml", f"{draft.display}/version.yml")
+    changes = [override.change for override in draft.notice.overrides]
+    return [Problem(source.file, source.line(("overrides", changes.index(override.change), "change")),
+                    f"overrides[{changes.index(override.change)}].change", f"a change this version makes against {previous.name}",
+                    f"'{override.change}', which changes nothing") for override in unused]

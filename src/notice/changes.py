@@ -14,13 +14,14 @@ from typing import Any
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
-from notice.diff import Change, diff, reordered
+from notice.classification import classify, highest
+from notice.diff import Change, diff, match, reordered
 from notice.errors import Problem
 from notice.formatted import BASIS_LABELS, FormattedNotice
 from notice.language import Languages
 from notice.locale import N_, Gettext
 from notice.markup import Formatted
-from notice.model import Notice
+from notice.model import ChangeClass, Notice, Override
 
 CONTACT_FIELDS = {"name": N_("name"), "address": N_("address"), "email": N_("e-mail address"), "phone": N_("phone number"),
                   "website": N_("website")}
@@ -34,19 +35,30 @@ Path = tuple[str, ...]
 
 @dataclass(frozen=True)
 class SummaryItem:
-    """One line of the change summary: what changed, and where to see it."""
+    """One line of the change summary: what changed, where to see it, and what it means (its class, and the legal
+    team's override that set it, if any)."""
 
     text: Formatted
     href: str
+    change_class: ChangeClass = ChangeClass.editorial
+    overrides: tuple[Override, ...] = ()
 
 
 def summarise(old: Notice, new: Notice, before: FormattedNotice, after: FormattedNotice, gettext: Gettext, link: Link) -> tuple[SummaryItem, ...]:
-    """The changes from `old` to `new` as sentences, one per fact, in the order of the notice.
+    """The changes from `old` to `new` as sentences, one per fact, in the order of the notice, each with its class
+    (the highest of the changes it tells).
 
     `before` and `after` are the two versions formatted in the summary's language.
     """
     summary = _Summary(old, new, before, after, gettext, link)
-    return tuple(dict.fromkeys(item for change in diff(old, new) for item in summary.tell(change)))
+    told: dict[SummaryItem, tuple[list[ChangeClass], list[Override]]] = {}
+    for classified in classify(old, new):
+        for item in summary.tell(classified.change):
+            classes, overrides = told.setdefault(item, ([], []))
+            classes.append(classified.change_class)
+            if classified.override is not None and classified.override not in overrides:
+                overrides.append(classified.override)
+    return tuple(SummaryItem(item.text, item.href, highest(classes), tuple(overrides)) for item, (classes, overrides) in told.items())
 
 
 # The shapes of change paths and what tells each ("*": one key, "**": whatever follows), first match first.
@@ -79,6 +91,8 @@ RULES: tuple[tuple[Path, str], ...] = (
     (("audiences",), "order"),
     (("audiences", "*"), "record"),
     (("audiences", "*", "**"), "record_wording"),
+    (("transfers", "*"), "transfer"),
+    (("transfers", "*", "**"), "transfer_details"),
     (("data_categories", "*", "name", "*"), "renamed"),
     (("recipients", "*", "name", "*"), "renamed"),
 )
@@ -88,25 +102,6 @@ _RECORDS = {"rights": ("right", N_("Right added: %(name)s."), N_("Right removed:
             "cookie_categories": ("cookie_category", N_("Cookie category added: %(name)s."), N_("Cookie category removed: %(name)s."),
                                   N_("Wording of the cookie category %(name)s changed.")),
             "audiences": ("audience", N_("Audience added: %(name)s."), N_("Audience removed: %(name)s."), N_("Wording changed for %(name)s."))}
-
-
-def match(pattern: Path, path: tuple[Any, ...]) -> tuple[str, ...] | None:
-    """The keys `pattern` captures in `path` with its "*", or None if it does not match.
-
-    >>> match(("purposes", "*", "retention", "**"), ("purposes", "invoicing", "retention", "after-request", "period"))
-    ('invoicing',)
-    >>> match(("purposes", "*"), ("purposes", "invoicing", "title")) is None
-    True
-    """
-    captured: list[str] = []
-    for index, token in enumerate(pattern):
-        if token == "**":
-            return tuple(captured) if len(path) > index else None
-        if index >= len(path) or (token != "*" and token != path[index]):
-            return None
-        if token == "*":
-            captured.append(str(path[index]))
-    return tuple(captured) if len(path) == len(pattern) else None
 
 
 class _Summary:
@@ -278,6 +273,17 @@ class _Summary:
         yield self.item(N_("Contact details of %(name)s changed: %(field)s %(old)s is now %(new)s."), self._placement(self.new, "controller", key),
                         name=self.new.controller[key].name, field=self._(CONTACT_FIELDS.get(field, field)),
                         old=change.old if change.old is not None else "—", new=change.new if change.new is not None else "—")
+
+    def _transfer(self, change: Change, key: str) -> Iterator[SummaryItem]:
+        if change.kind == "add":
+            yield self.item(N_("New transfer outside the EEA: %(name)s."), key, name=self.new.transfer[key].destination[self.language.code])
+        elif change.kind == "remove":
+            yield self.item(N_("Transfer outside the EEA ended: %(name)s."), key, removed=True,
+                            name=self.old.transfer[key].destination[self.language.code])
+
+    def _transfer_details(self, change: Change, key: str) -> Iterator[SummaryItem]:
+        yield self.item(N_("Transfer outside the EEA changed (recipients, safeguards or destination): %(name)s."), key,
+                        name=self.new.transfer[key].destination[self.language.code])
 
     def _audience_sections(self, change: Change, key: str) -> Iterator[SummaryItem]:
         yield self.item(N_("The sections that apply to %(name)s changed."), key, name=self.new.audience[key].name[self.language.code])

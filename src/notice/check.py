@@ -8,6 +8,7 @@ from datetime import date
 from itertools import groupby
 from pathlib import Path
 
+from notice.amendment import advance_notice, unused_override_problems
 from notice.changes import stale_translations
 from notice.errors import DataError, LockError, Problem
 from notice.lint import Finding, lint, read_lint_errors
@@ -39,9 +40,10 @@ def check(root: Path, today: date, settings_file: str) -> Report:
     findings: list[Finding] = []
     versions: list[str] = []
     try:
-        languages = load_settings(root / settings_file, settings_file).notice_languages
+        settings = load_settings(root / settings_file, settings_file)
     except DataError as error:
         return Report((), error.problems, (), ())
+    languages = settings.notice_languages
     try:
         warnings.extend(load_catalogs(root, languages).warnings)
     except DataError as error:
@@ -63,6 +65,9 @@ def check(root: Path, today: date, settings_file: str) -> Report:
             previous = history.predecessor(version)
             if version.is_draft and previous is not None:
                 warnings.extend(stale_translations(previous.notice, version.notice, version.display, previous.name, languages))
+                # what `notice publish` would refuse today: too little notice of a material change, an override of nothing
+                warnings.extend(advance_notice(version, previous, today, settings.advance_notice_days, urgent=None))
+                warnings.extend(unused_override_problems(version, previous))
     return Report(tuple(versions), tuple(problems), tuple(warnings), tuple(findings))
 
 

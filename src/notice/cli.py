@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -11,19 +12,23 @@ from typing import Any, TypeVar
 
 import click
 
-from notice.amendment import publish_draft, start_amendment
+from notice.amendment import Publication, publish_draft, start_amendment
 from notice.changes import summarise
 from notice.check import as_json, as_text, check
 from notice.errors import NoticeError, UsageError
 from notice.formatted import format_notice
 from notice.language import Languages
 from notice.load import parse_day
+from notice.model import ChangeClass
 from notice.locale import load_catalogs
 from notice.redline import redline
 from notice.schema import write_schemas
+from notice.source import forbidden_character
 from notice.settings import Settings, load_settings, today
 from notice.versions import History, Version, load_history
 
+CLASS_HEADINGS = {ChangeClass.material: "Material changes", ChangeClass.less_processing: "Less processing",
+                  ChangeClass.editorial: "Editorial changes"}
 CONFIG_FILE = "mkdocs.yml"
 """The project's configuration: MkDocs' file, whose `extra.notice` holds the notice's settings."""
 
@@ -103,11 +108,18 @@ def amend(context: _Context, effective: date) -> None:
 @main.command()
 @click.argument("version", required=False)
 @click.option("--translations-reviewed", is_flag=True,
-              help="Publish although some French or Polish texts are unchanged where the English changed (checked: no change needed).")
+              help="Publish although some translations are unchanged where the source language changed (checked: no change needed).")
+@click.option("--urgent", metavar="REASON",
+              help="Publish a material change with less than the advance notice, for this reason (a legal obligation), which the lock "
+                   "records and the changes page states.")
 @pass_context
-def publish(context: _Context, version: str | None, translations_reviewed: bool) -> None:
+def publish(context: _Context, version: str | None, translations_reviewed: bool, urgent: str | None) -> None:
     """Publish the draft (or VERSION): check it is ready, mark it published and record it in the lock."""
-    published = _run(lambda: publish_draft(context.data, context.today, context.languages, version, translations_reviewed))
+    if urgent is not None and (not urgent.strip() or "\n" in urgent or forbidden_character(urgent) or re.search(r"<[a-zA-Z/!?]", urgent)):
+        raise click.UsageError(f"--urgent: expected the reason as one line of plain text, got {urgent!r}")
+    settings = context.settings
+    publication = Publication(settings.notice_languages, settings.advance_notice_days, translations_reviewed, urgent.strip() if urgent else None)
+    published = _run(lambda: publish_draft(context.data, context.today, publication, version))
     click.echo(f"Published {published.name}: data/notice.lock now freezes it. Commit data/ to publish the site.")
 
 
@@ -151,11 +163,19 @@ def diff_command(context: _Context, old: str, new: str, language: str | None) ->
         old_text, new_text = (format_notice(version.notice, languages[code], gettext) for version in (before, after))
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         click.echo(click.style(f"{before.name} → {after.name}", bold=True))
-        for item in summarise(before.notice, after.notice, old_text, new_text, gettext, lambda anchor, removed: f"#{anchor}"):
-            click.echo(f"  • {item.text.text}  ({item.href})")
-        for block in redline(old_text, new_text):
-            if block.state != "same":
-                click.echo("\n" + "".join(_segment(operation, text, colour) for operation, text in block.segments))
+        items = summarise(before.notice, after.notice, old_text, new_text, gettext, lambda anchor, removed: f"#{anchor}")
+        for change_class, heading in CLASS_HEADINGS.items():
+            told = [item for item in items if item.change_class is change_class]
+            if told:
+                click.echo(f"\n{heading} ({len(told)}):")
+            for item in told:
+                reason = f"  [{item.overrides[0].class_.value}: {item.overrides[0].reason[code]}]" if item.overrides else ""
+                click.echo(f"  • {item.text.text}  ({item.href}){reason}")
+        for group in redline(old_text, new_text):
+            for block in group.blocks:
+                if block.state != "same":
+                    label = f"{block.label} " if block.label else ""
+                    click.echo("\n" + label + "".join(_segment(operation, text, colour) for operation, text in block.segments))
 
     _run(run)
 

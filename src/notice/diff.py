@@ -65,6 +65,25 @@ def diff_trees(old: Any, new: Any, path: Path = ()) -> tuple[Change, ...]:
     return tuple(changes)
 
 
+def match(pattern: tuple[str, ...], path: tuple[Any, ...]) -> tuple[str, ...] | None:
+    """The keys `pattern` captures in `path` with its "*", or None if it does not match.
+
+    >>> match(("purposes", "*", "retention", "**"), ("purposes", "invoicing", "retention", "after-request", "period"))
+    ('invoicing',)
+    >>> match(("purposes", "*"), ("purposes", "invoicing", "title")) is None
+    True
+    """
+    captured: list[str] = []
+    for index, token in enumerate(pattern):
+        if token == "**":
+            return tuple(captured) if len(path) > index else None
+        if index >= len(path) or (token != "*" and token != path[index]):
+            return None
+        if token == "*":
+            captured.append(str(path[index]))
+    return tuple(captured) if len(path) == len(pattern) else None
+
+
 def reordered(change: Change) -> bool:
     """Whether an order change moves records that both versions have (not only adds or removes some)."""
     return change.kind == "order" and [k for k in change.old if k in change.new] != [k for k in change.new if k in change.old]

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timezone
 from typing import Any
 from xml.etree import ElementTree
 
+from notice.model import ChangeClass
 from notice.versions import Version
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -24,10 +25,15 @@ class FeedEntry:
     """The day the version was published (`notice publish`): when it appeared in the feed."""
     summary: str
     changes_url: str
+    change_class: ChangeClass | None
+    """What its changes mean (none for the first version)."""
+    class_label: str = ""
+    """The class in the feed's language."""
 
 
 def atom_feed(*, id: str, title: str, language: str, author: str, self_url: str, home_url: str, entries: list[FeedEntry]) -> str:
-    """An Atom (RFC 4287) document, newest entry first."""
+    """An Atom (RFC 4287) document, newest entry first; each entry's category is the class of its changes, in the
+    scheme the history page explains (`home_url#change-classes`)."""
     ElementTree.register_namespace("", ATOM)
     feed = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
     _text(feed, "id", id)
@@ -43,22 +49,37 @@ def atom_feed(*, id: str, title: str, language: str, author: str, self_url: str,
         _text(element, "published", _timestamp(entry.published))
         _text(element, "updated", _timestamp(entry.published))
         _text(element, "summary", entry.summary)
+        if entry.change_class is not None:
+            ElementTree.SubElement(element, f"{{{ATOM}}}category", {"term": entry.change_class.value, "scheme": f"{home_url}#change-classes",
+                                                                   "label": entry.class_label})
         ElementTree.SubElement(element, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": entry.changes_url})
         ElementTree.SubElement(element, f"{{{ATOM}}}link", {"rel": "related", "type": "text/html", "href": entry.id})
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
 
 
-def version_json(version: Version, state: str, urls: dict[str, str]) -> str:
-    """One version with all its data in every language, exactly as the data files state it."""
+def version_json(version: Version, state: str, urls: dict[str, str], change_class: ChangeClass | None) -> str:
+    """One version with all its data in every language, exactly as the data files state it, and what publishing it
+    recorded: the day, the class of its changes, and the reason for less notice if there was one."""
     document = {
         "version": version.name,
         "status": version.notice.status.value,
         "state": state,
+        **version_facts(version, change_class),
         "urls": urls,
         "notice": version.notice.model_dump(mode="json", exclude_unset=True, exclude={"effective", "status"}),
     }
     return _dumps(document)
+
+
+def version_facts(version: Version, change_class: ChangeClass | None) -> dict[str, Any]:
+    """When a version takes effect and was published, and what its changes mean (for the JSON documents)."""
+    return {
+        "effective": version.name,
+        "published": version.lock.published.isoformat() if version.lock else None,
+        "classification": change_class.value if change_class else None,
+        "urgent": version.lock.urgent if version.lock else None,
+    }
 
 
 def versions_index_json(rows: list[dict[str, Any]]) -> str:

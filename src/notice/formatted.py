@@ -239,6 +239,16 @@ class CategoryView:
 
 
 @dataclass(frozen=True)
+class FieldLabels:
+    """The labels of a purpose's facts, in the notice's language."""
+
+    data_categories: str
+    legal_bases: str
+    recipients: str
+    retention: str
+
+
+@dataclass(frozen=True)
 class TocEntry:
     id: str
     title: str
@@ -264,6 +274,7 @@ class FormattedNotice:
     cookie_categories: tuple[CategoryView, ...]
     cookies_section: str
     """The section that describes the cookies."""
+    labels: FieldLabels
 
     @property
     def toc(self) -> tuple[TocEntry, ...]:
@@ -320,6 +331,8 @@ class _Formatter:
             ),
             cookie_categories=tuple(self.category(category) for category in notice.cookie_categories),
             cookies_section=next(section.id for section in notice.sections for block in section.body if block.kind == "cookie_categories"),
+            labels=FieldLabels(self._("Categories of Personal Data:"), self._("Legal Basis:"), self._("Categories of Recipients:"),
+                               self._("Retention Period:")),
         )
 
     def lead_in(self, name: str) -> str:

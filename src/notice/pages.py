@@ -15,10 +15,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from notice.changes import SummaryItem, summarise
+from notice.classification import version_class
 from notice.formatted import FormattedNotice, TocEntry
 from notice.locale import N_, format_day
 from notice.markup import Formatted
-from notice.redline import RedlineBlock, redline
+from notice.model import ChangeClass
+from notice.redline import RedlineGroup, redline
 from notice.versions import Version, VersionState
 
 if TYPE_CHECKING:
@@ -69,6 +71,8 @@ class Banner:
     upcoming: tuple[VersionLink, ...]
     changes_href: str
     history_href: str
+    first: bool
+    """The first version: it changed nothing, there is nothing to compare it with."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,9 @@ class HistoryRow:
     version: VersionLink
     state: VersionState
     summary: Formatted | None
+    first: bool
+    change_class: ChangeClass | None
+    """What its changes mean (none for the first version)."""
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,20 @@ class ChangesView:
     draft: bool
     previous: VersionLink | None
     version_href: str
-    summary: tuple[SummaryItem, ...]
-    redline: tuple[RedlineBlock, ...]
+    editors_summary: Formatted | None = None
+    change_class: ChangeClass = ChangeClass.editorial
+    """The version's class: material if any change is."""
+    material: tuple[SummaryItem, ...] = ()
+    less_processing: tuple[SummaryItem, ...] = ()
+    editorial: tuple[SummaryItem, ...] = ()
+    redline: tuple[RedlineGroup, ...] = ()
+    published: str | None = None
+    """The day it was published, for a published version."""
+    notice_days: int | None = None
+    """How many days before it took effect it was published."""
+    urgent: str | None = None
+    """Why it was published with less than the advance notice, in the source language."""
+    source_language: str = ""
     elsewhere: str | None = None
     """Where the changes are shown instead, when the version before was not published in this page's language."""
 
@@ -215,6 +234,7 @@ def banner(site: Site, page: Page, version: Version) -> Banner:
         upcoming=tuple(version_link(site, page, v) for v in history.upcoming) if state is VersionState.current else (),
         changes_href=site.link(page, site.page(CHANGES, page.language, version.name)),
         history_href=site.link(page, site.page(HISTORY, page.language)),
+        first=history.predecessor(version) is None,
     )
 
 
@@ -256,23 +276,29 @@ class ChangesPage(PageKind):
         previous = site.history.predecessor(version)
         version_page = site.page(VERSION, page.language, version.name)
 
-        def link(anchor: str, removed: bool) -> str:
-            target = site.page(VERSION, page.language, previous.name) if removed and previous else version_page
-            return site.link(page, target, anchor)
-
-        if previous is not None and page.language not in site.languages_of(previous):
-            source = site.page(CHANGES, site.languages.source.code, version.name)
-            return ChangesView(self.title(site, page), version.is_draft, version_link(site, page, previous), site.link(page, version_page),
-                               (), (), elsewhere=site.link(page, source))
-        before = site.formatted(previous, page.language) if previous else None
+        title = self.title(site, page) if not version.is_draft else site.gettext(page.language)("What this draft changes")
         after = site.formatted(version, page.language)
+        common = {"title": title, "draft": version.is_draft, "version_href": site.link(page, version_page), "editors_summary": after.summary}
+        if previous is None:
+            return ChangesView(previous=None, **common)  # type: ignore[arg-type]
+        if page.language not in site.languages_of(previous):
+            source = site.page(CHANGES, site.languages.source.code, version.name)
+            return ChangesView(previous=version_link(site, page, previous), elsewhere=site.link(page, source), **common)  # type: ignore[arg-type]
+        before = site.formatted(previous, page.language)
+        items = summarise(previous.notice, version.notice, before, after, site.gettext(page.language), lambda anchor, removed: f"#redline-{anchor}")
+        lock = version.lock
         return ChangesView(
-            title=self.title(site, page) if not version.is_draft else site.gettext(page.language)("What this draft changes"),
-            draft=version.is_draft,
-            previous=version_link(site, page, previous) if previous else None,
-            version_href=site.link(page, version_page),
-            summary=summarise(previous.notice, version.notice, before, after, site.gettext(page.language), link) if previous and before else (),
-            redline=redline(before, after) if before else (),
+            previous=version_link(site, page, previous),
+            change_class=version_class(previous.notice, version.notice),
+            material=tuple(item for item in items if item.change_class is ChangeClass.material),
+            less_processing=tuple(item for item in items if item.change_class is ChangeClass.less_processing),
+            editorial=tuple(item for item in items if item.change_class is ChangeClass.editorial),
+            redline=redline(before, after),
+            published=format_day(lock.published, site.languages[page.language]) if lock else None,
+            notice_days=(version.effective - lock.published).days if lock else None,
+            urgent=lock.urgent if lock else None,
+            source_language=site.languages.source.code,
+            **common,  # type: ignore[arg-type]
         )
 
 
@@ -292,15 +318,20 @@ class HistoryPage(PageKind):
             yield Page(self, language.code)
 
     def inputs(self, site: Site, page: Page) -> tuple[object, ...]:
-        return tuple((version.name, site.history.state(version), version.content) for version in site.versions)
+        history = site.history
+        return tuple((version.name, history.state(version), version.content, previous.content if (previous := history.predecessor(version)) else None)
+                     for version in site.versions)
 
     def render(self, site: Site, page: Page) -> Rendered:
         rows = []
         for version in reversed(site.versions):
             summary = site.formatted(version, page.language).summary if page.language in site.languages_of(version) else None
-            rows.append(HistoryRow(version_link(site, page, version), site.history.state(version), summary))
+            previous = site.history.predecessor(version)
+            rows.append(HistoryRow(version_link(site, page, version), site.history.state(version), summary, previous is None,
+                                   version_class(previous.notice, version.notice) if previous else None))
         feed_href = relative_url(f"{language_root(page.language, self.source_language)}feed.xml", page.url).rstrip("/")
-        html = site.render_template("history.html", page.language, title=self.title(site, page), rows=rows, feed_href=feed_href)
+        html = site.render_template("history.html", page.language, title=self.title(site, page), rows=rows, feed_href=feed_href,
+                                    advance_notice_days=site.settings.advance_notice_days)
         return Rendered(html, ())
 
 

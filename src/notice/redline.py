@@ -18,30 +18,80 @@ class RedlineBlock:
     """("equal" | "insert" | "delete", text) runs, in reading order."""
     state: str
     """"same", "changed", "added" or "removed"."""
+    label: str = ""
+    """The field it states ("Legal Basis:"), kept before its words."""
+    anchor: str | None = None
+    """The record it starts (a right, a cookie category, a transfer): the summary links to it."""
+
+
+@dataclass(frozen=True)
+class RedlineGroup:
+    """A part of the text a reader can fold: the notice's heading, a section's own text, or one purpose."""
+
+    anchor: str
+    """The record it shows ("notice-title", a section or a purpose id): the summary links to it."""
+    blocks: tuple[RedlineBlock, ...]
+    """Its heading first."""
+
+    @property
+    def changed(self) -> bool:
+        return any(block.state != "same" for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    tag: str
+    text: str
+    label: str = ""
+    anchor: str | None = None
 
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+_Parts = list[tuple[str, list[_Unit]]]
+"""A section as (anchor, units) groups in reading order: its own text, then each of its purposes."""
 
 
-def redline(old_view: FormattedNotice, new_view: FormattedNotice) -> tuple[RedlineBlock, ...]:
-    """The new text with word-level insertions and deletions against the old, section by section."""
-    old_sections = {section.id: _units(section) for section in old_view.sections}
-    new_ids = {section.id for section in new_view.sections}
+def redline(old_view: FormattedNotice, new_view: FormattedNotice) -> tuple[RedlineGroup, ...]:
+    """The new text with word-level insertions and deletions against the old, in groups a reader can fold.
+
+    Records are compared with themselves wherever they are: a purpose moved to another section is compared with
+    its old text; a removed section or purpose is shown, struck through, where it used to be.
+    """
+    title = "notice-title"
+    groups = [RedlineGroup(title, tuple(_compare([_Unit("h3", old_view.title), _Unit("p", old_view.subtitle)],
+                                                 [_Unit("h3", new_view.title), _Unit("p", new_view.subtitle)])))]
+    old_parts = {sid: _parts(section, old_view) for sid, section in ((s.id, s) for s in old_view.sections)}
+    old_purposes = {anchor: units for parts in old_parts.values() for anchor, units in parts[1:]}
+    new_sections = {section.id for section in new_view.sections}
+    new_purposes = {purpose.id for section in new_view.sections for purpose in section.purposes}
     old_order = [section.id for section in old_view.sections]
-    blocks: list[RedlineBlock] = _compare([("h3", old_view.title), ("p", old_view.subtitle)], [("h3", new_view.title), ("p", new_view.subtitle)])
     shown: set[str] = set()
+
+    def removed_sections_before(sid: str | None) -> None:
+        for old_sid in old_order[: old_order.index(sid)] if sid in old_order else old_order:
+            if old_sid not in new_sections and old_sid not in shown:
+                shown.add(old_sid)
+                groups.extend(RedlineGroup(anchor, tuple(_whole(unit, "removed") for unit in units)) for anchor, units in old_parts[old_sid])
+
     for section in new_view.sections:
-        # a removed section is shown, struck through, where it used to be
-        before = old_order[: old_order.index(section.id)] if section.id in old_order else []
-        for sid in before:
-            if sid not in new_ids and sid not in shown:
-                blocks.extend(_whole(unit, "removed") for unit in old_sections[sid])
-                shown.add(sid)
-        blocks.extend(_compare(old_sections.get(section.id, []), _units(section)))
-    for sid in old_order:
-        if sid not in new_ids and sid not in shown:
-            blocks.extend(_whole(unit, "removed") for unit in old_sections[sid])
-    return tuple(blocks)
+        removed_sections_before(section.id)
+        new_parts = _parts(section, new_view)
+        old_section = old_parts.get(section.id, [])
+        groups.append(RedlineGroup(section.id, tuple(_compare(old_section[0][1] if old_section else [], new_parts[0][1]))))
+        previous_old = [anchor for anchor, _ in old_section[1:]]
+        for anchor, units in new_parts[1:]:
+            # a purpose removed from here is shown struck through where it was, before the purposes that followed it
+            while previous_old and previous_old[0] != anchor and previous_old[0] not in new_purposes:
+                gone = previous_old.pop(0)
+                groups.append(RedlineGroup(gone, tuple(_whole(unit, "removed") for unit in old_purposes[gone])))
+            if previous_old and previous_old[0] == anchor:
+                previous_old.pop(0)
+            groups.append(RedlineGroup(anchor, tuple(_compare(old_purposes.get(anchor, []), units))))
+        for gone in previous_old:
+            if gone not in new_purposes:
+                groups.append(RedlineGroup(gone, tuple(_whole(unit, "removed") for unit in old_purposes[gone])))
+    removed_sections_before(None)
+    return tuple(groups)
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
@@ -180,41 +230,43 @@ def _readable(runs: list[Opcode], a: list[str]) -> list[Opcode]:
     return _merged(result)
 
 
-def _units(section: SectionView) -> list[tuple[str, str]]:
-    """A section's text as (tag, text) units: headings, paragraphs and list items, in reading order."""
-    units = [("h3", section.heading)]
+def _parts(section: SectionView, view: FormattedNotice) -> _Parts:
+    """A section's text as groups of units: its heading and everything but its purposes, then each purpose."""
+    units = [_Unit("h3", section.heading)]
+    purposes: _Parts = []
     for block in section.blocks:
         if block.prose is not None:
             units.extend(_paragraphs(block.prose))
         for purpose in block.purposes:
-            units.extend(_purpose_units(purpose))
+            purposes.append((purpose.id, _purpose_units(purpose, view)))
         for item in block.items:
-            units.append(("p", _one(item.body)))
+            units.append(_Unit("p", _one(item.body), anchor=item.id))
         if block.controller is not None:
-            units.extend(("p", text) for text in block.controller.lines)
-    return units
+            units.extend(_Unit("p", text) for text in block.controller.lines)
+    return [(section.id, units), *purposes]
 
 
-def _purpose_units(purpose: PurposeView) -> list[tuple[str, str]]:
-    units = [("h4", purpose.title)]
+def _purpose_units(purpose: PurposeView, view: FormattedNotice) -> list[_Unit]:
+    labels = view.labels
+    units = [_Unit("h4", purpose.title)]
     units.extend(_paragraphs(purpose.introduction))
     for activity in purpose.activities:
         units.extend(_paragraphs(activity.body))
         for step in activity.steps:
-            units.append(("p", _one(step.body)))
+            units.append(_Unit("p", _one(step.body)))
     if purpose.closing:
         units.extend(_paragraphs(purpose.closing))
-    units.append(("p", "; ".join(purpose.data_categories)))
+    units.append(_Unit("p", "; ".join(purpose.data_categories), labels.data_categories))
     for basis in purpose.legal_bases:
-        units.append(("p", "; ".join(basis.labels) + ": " + _one(basis.text)))
-    units.append(("p", "; ".join((*purpose.recipients, *((purpose.recipients_note,) if purpose.recipients_note else ())))))
+        units.append(_Unit("p", "; ".join(basis.labels) + ": " + _one(basis.text), labels.legal_bases))
+    units.append(_Unit("p", "; ".join((*purpose.recipients, *((purpose.recipients_note,) if purpose.recipients_note else ()))), labels.recipients))
     for rule in purpose.retention:
-        units.append(("p", rule.rule.text + ": " + _one(rule.text)))
+        units.append(_Unit("p", rule.rule.text + ": " + _one(rule.text), labels.retention))
     return units
 
 
-def _paragraphs(text: Formatted) -> list[tuple[str, str]]:
-    return [("p", block) for block in text.blocks]
+def _paragraphs(text: Formatted) -> list[_Unit]:
+    return [_Unit("p", block) for block in text.blocks]
 
 
 def _one(text: Formatted) -> str:
@@ -222,23 +274,22 @@ def _one(text: Formatted) -> str:
     return "\n".join(text.blocks)
 
 
-def _compare(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[RedlineBlock]:
+def _compare(old: list[_Unit], new: list[_Unit]) -> list[RedlineBlock]:
     blocks: list[RedlineBlock] = []
-    for operation, i1, i2, j1, j2 in opcodes([text for _, text in old], [text for _, text in new]):
+    for operation, i1, i2, j1, j2 in opcodes([unit.text for unit in old], [unit.text for unit in new]):
         if operation == "equal":
-            blocks.extend(RedlineBlock(tag, (("equal", text),), "same") for tag, text in new[j1:j2])
+            blocks.extend(RedlineBlock(unit.tag, (("equal", unit.text),), "same", unit.label, unit.anchor) for unit in new[j1:j2])
         elif i1 == i2:
             blocks.extend(_whole(unit, "added") for unit in new[j1:j2])
         elif j1 == j2:
             blocks.extend(_whole(unit, "removed") for unit in old[i1:i2])
         else:
             pairs = list(zip(old[i1:i2], new[j1:j2]))
-            blocks.extend(RedlineBlock(tag, word_diff(before, after), "changed") for (_, before), (tag, after) in pairs)
+            blocks.extend(RedlineBlock(after.tag, word_diff(before.text, after.text), "changed", after.label, after.anchor) for before, after in pairs)
             blocks.extend(_whole(unit, "removed") for unit in old[i1 + len(pairs):i2])
             blocks.extend(_whole(unit, "added") for unit in new[j1 + len(pairs):j2])
     return blocks
 
 
-def _whole(unit: tuple[str, str], state: str) -> RedlineBlock:
-    tag, text = unit
-    return RedlineBlock(tag, (("insert" if state == "added" else "delete", text),), state)
+def _whole(unit: _Unit, state: str) -> RedlineBlock:
+    return RedlineBlock(unit.tag, (("insert" if state == "added" else "delete", unit.text),), state, unit.label, unit.anchor)

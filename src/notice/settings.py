@@ -25,6 +25,7 @@ from notice.model import LanguageCode, Record
 from notice.source import read_source
 
 DEFAULT_MONTHS = 6
+DEFAULT_ADVANCE_NOTICE = 30
 MAX_MONTHS = 13
 
 
@@ -50,6 +51,9 @@ class Settings(Record):
     """How long a visitor's cookie choice is kept before asking again: 1 to 13 months (the CNIL's ceiling)."""
     google_consent_mode: bool = Field(False, strict=True)
     """Map the widget's categories to Google Consent Mode v2 signals (only for sites that use Google tags)."""
+    advance_notice_days: int = Field(DEFAULT_ADVANCE_NOTICE, ge=0, strict=True)
+    """How many days before it takes effect a version with a material change must be published (`notice publish`
+    refuses less unless an urgent reason is given)."""
 
     @property
     def notice_languages(self) -> Languages:

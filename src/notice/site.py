@@ -17,10 +17,12 @@ from markupsafe import Markup
 from notice.changes import stale_translations
 from notice.consent import consent_view
 from notice.errors import Problem
-from notice.feeds import FeedEntry, atom_feed, version_json, versions_index_json
+from notice.classification import CLASS_LABELS, version_class
+from notice.feeds import FeedEntry, atom_feed, version_facts, version_json, versions_index_json
 from notice.formatted import FormattedNotice, format_notice
 from notice.language import Languages
 from notice.locale import Catalogs, Gettext, load_catalogs
+from notice.model import ChangeClass
 from notice.pages import KINDS, NOTICE, VERSION, Page, PageKind, Rendered, language_root, relative_url
 from notice.settings import Settings
 from notice.versions import History, Version, load_history
@@ -195,11 +197,18 @@ class Site:
             urls = {code: self.site_url + self.page(VERSION, code, version.name).url for code in self.languages_of(version)}
             urls["json"] = f"{self.site_url}versions/{version.name}.json"
             state = self.history.state(version).value
-            assets.append(Asset(f"versions/{version.name}.json", version_json(version, state, urls)))
+            change_class = self.change_class(version)
+            assets.append(Asset(f"versions/{version.name}.json", version_json(version, state, urls, change_class)))
             summary = version.notice.summary
-            rows.append({"version": version.name, "state": state, "summary": summary.model_dump() if summary else None, "urls": urls})
+            rows.append({"version": version.name, "state": state, **version_facts(version, change_class),
+                         "summary": summary.model_dump() if summary else None, "urls": urls})
         assets.append(Asset("versions/index.json", versions_index_json(rows)))
         return tuple(assets)
+
+    def change_class(self, version: Version) -> ChangeClass | None:
+        """What `version`'s changes mean, against the version it amends (none for the first)."""
+        previous = self.history.predecessor(version)
+        return version_class(previous.notice, version.notice) if previous else None
 
     def feed(self, language: str) -> str:
         gettext = self.gettext(language)
@@ -216,6 +225,8 @@ class Site:
                 published=version.published_on,
                 summary=summary.text if summary else gettext("An amendment of the privacy notice."),
                 changes_url=self.site_url + self.page("changes", language, version.name).url,
+                change_class=(change_class := self.change_class(version)),
+                class_label=gettext(CLASS_LABELS[change_class]) if change_class else "",
             ))
         root = self.site_url + language_root(language, self.languages.source.code)
         return atom_feed(id=f"{root}feed.xml", title=gettext("Amendments to SipSim's privacy notice"), language=language,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -14,7 +15,7 @@ from pydantic import Field, RootModel, ValidationError
 from notice.errors import DataError, LockError, Problem
 from notice.load import load_snapshot, problems_from_validation, snapshot_files
 from notice.language import Languages
-from notice.model import OPTIONAL_FILES, SNAPSHOT_FILES, Notice, Record, Status
+from notice.model import OPTIONAL_FILES, SNAPSHOT_FILES, Line, Notice, Record, Status
 from notice.source import escapes, is_hidden, read_source
 
 LOCK_NAME = "notice.lock"
@@ -36,6 +37,8 @@ class LockEntry(Record):
     """The version it amends, against which its changes page compares it (none for the first version)."""
     languages: tuple[str, ...] = Field(min_length=1)
     """The languages of its texts."""
+    urgent: Line | None = None
+    """Why a version with a material change was published with less than the advance notice (`notice publish --urgent`)."""
     files: dict[str, Digest]
     """The sha256 of each of its files."""
 
@@ -317,9 +320,9 @@ def _check_order(lock: dict[str, LockEntry], display: str) -> None:
         previous = (name, entry)
 
 
-def lock_entry(version: Version, published: date, base: Version | None, languages: Languages) -> LockEntry:
+def lock_entry(version: Version, published: date, base: Version | None, languages: Languages, urgent: str | None = None) -> LockEntry:
     """What publishing `version` today records."""
-    return LockEntry(published=published, base=base.effective if base else None, languages=languages.codes,
+    return LockEntry(published=published, base=base.effective if base else None, languages=languages.codes, urgent=urgent,
                      files=dict(sorted(version.digests.items())))
 
 
@@ -328,7 +331,9 @@ def lock_text(lock: dict[str, LockEntry]) -> str:
     lines = [LOCK_HEADER.rstrip("\n")]
     for name, entry in sorted(lock.items()):
         lines += [f"'{name}':", f"  published: {entry.published.isoformat()}", f"  base: {entry.base.isoformat() if entry.base else 'null'}",
-                  f"  languages: [{', '.join(entry.languages)}]", "  files:"]
+                  f"  languages: [{', '.join(entry.languages)}]"]
+        lines += [f"  urgent: {json.dumps(entry.urgent, ensure_ascii=False)}"] if entry.urgent else []
+        lines += ["  files:"]
         lines += [f"    {file}: {value}" for file, value in sorted(entry.files.items())]
     return "\n".join(lines) + "\n"
 

@@ -63,7 +63,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
     project = copy_project(base / "project")
     shutil.copytree(ROOT / "examples" / "versions" / EXAMPLE, project / "data" / "versions" / EXAMPLE)
-    notice_command(project, "publish", "--translations-reviewed", today=EXAMPLE)
+    notice_command(project, "publish", "--translations-reviewed", "--urgent", "Example publication for the tests.", today=EXAMPLE)
     example = build(project, base / "example", env={"NOTICE_TODAY": "2027-02-01"})
     assert example.returncode == 0, example.output
     built["example"] = with_gated_page(example.site)

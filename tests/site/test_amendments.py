@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import feedparser
+from markupsafe import escape
 import pytest
 import yaml
 from support import FIRST_VERSION, build, copy_project, edit, notice, page_text
@@ -21,6 +22,8 @@ SUMMARY = """summary:
   pl: Dodaje zgodę na sprzedaż aktywną i przechowuje zgłoszenia przez 2 lata.
 """
 ATOM = "{http://www.w3.org/2005/Atom}"
+URGENT = "Required by the telecommunications regulator's decision of 20 November 2026."
+"""The amendment adds a legal basis (a material change) five days before it takes effect: the reason it must."""
 
 
 def amend_and_edit(project: Path) -> None:
@@ -43,7 +46,7 @@ def amended(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project whose 2026-12-01 amendment was started, edited and published."""
     project = copy_project(tmp_path_factory.mktemp("amended") / "project")
     amend_and_edit(project)
-    published = notice(project, "publish")
+    published = notice(project, "publish", "--urgent", URGENT)
     assert published.returncode == 0, published.stderr
     return project
 
@@ -167,6 +170,14 @@ def test_the_history_lists_every_version_with_its_state_and_links(site: Path) ->
     assert 'href="2026-12-01/changes/"' in page and 'href="2024-02-01/"' in page and 'href="../feed.xml"' in page
 
 
+def test_the_changes_page_states_when_it_was_published_and_why_with_less_notice(site: Path) -> None:
+    text = page_text(html(site, "versions/2026-12-01/changes/"))
+
+    assert "Published on 26 November 2026, 5 days before it took effect." in text
+    assert f"Published with less advance notice than usual SipSim gave this reason: {URGENT}" in text
+    assert f'<q lang="en">{escape(URGENT)}</q>' in html(site, "fr/versions/2026-12-01/changes/"), "the reason as given, marked as English"
+
+
 def test_the_changes_page_summarises_in_terms_of_the_model(site: Path) -> None:
     page = html(site, "versions/2026-12-01/changes/")
     text = page_text(page)
@@ -174,7 +185,8 @@ def test_the_changes_page_summarises_in_terms_of_the_model(site: Path) -> None:
     assert ("Retention for Processing Customer Requests and Coordinating User Inquiries changed from up to 3 years after the request "
             "to up to 2 years after the request.") in text
     assert "Legal basis added to Outbound Sales: Consent, Art. 6(1)(a) GDPR." in text
-    assert 'href="../#outbound-sales"' in page and 'href="../#customer-support"' in page
+    assert 'href="#redline-outbound-sales"' in page and 'href="#redline-customer-support"' in page, "each item links to its place in the full text"
+    assert 'id="redline-outbound-sales"' in page and 'id="redline-customer-support"' in page
     assert "<del><span class=\"nt-sr\">Deleted: </span>3<span class=\"nt-sr\"> End of deletion.</span></del>" in page
     assert "<ins><span class=\"nt-sr\">Inserted: </span>2<span class=\"nt-sr\"> End of insertion.</span></ins>" in page
 
@@ -185,7 +197,7 @@ def test_the_changes_page_exists_in_every_language(site: Path, prefix: str, basi
     page = html(site, f"{prefix}versions/{NEW}/changes/")
     assert f'<html lang="{prefix[:2]}"' in page
     assert basis in page_text(page), "the summary names the added legal basis in the page's language"
-    assert 'href="../#outbound-sales"' in page
+    assert 'href="#redline-outbound-sales"' in page
 
 
 def test_an_upcoming_version_is_announced_and_not_yet_in_force(amended: Path) -> None:
@@ -255,6 +267,12 @@ def test_each_language_has_a_valid_atom_feed_with_one_entry_per_version(site: Pa
     assert [entry.find(f"{ATOM}published").text for entry in entries] == ["2026-11-26T00:00:00Z", "2024-02-01T00:00:00Z"]
     assert [entry.find(f"{ATOM}updated").text for entry in entries] == ["2026-11-26T00:00:00Z", "2024-02-01T00:00:00Z"]
     assert feed.find(f"{ATOM}updated").text == "2026-11-26T00:00:00Z"
+    # each amendment says what its changes mean, in the feed's language; the first version changed nothing
+    category = entries[0].find(f"{ATOM}category")
+    assert category.get("term") == "material"
+    assert category.get("label") == {"": "Material changes", "fr/": "Modifications substantielles", "pl/": "Istotne zmiany"}[prefix]
+    assert category.get("scheme") == f"https://privacy.sipsim.com/{prefix}versions/#change-classes"
+    assert entries[1].find(f"{ATOM}category") is None
 
 
 def test_the_feed_parses_without_error_in_a_feed_reader(site: Path) -> None:
@@ -276,4 +294,8 @@ def test_each_version_is_published_as_json_equal_to_its_data(site: Path, amended
 def test_the_json_index_lists_the_versions(site: Path) -> None:
     index = json.loads((site / "versions" / "index.json").read_text(encoding="utf-8"))
     assert [(row["version"], row["state"]) for row in index["versions"]] == [("2024-02-01", "past"), (NEW, "current")]
+    assert [(row["effective"], row["published"], row["classification"], row["urgent"]) for row in index["versions"]] == [
+        ("2024-02-01", "2024-02-01", None, None), (NEW, "2026-11-26", "material", URGENT)]
+    document = json.loads((site / "versions" / f"{NEW}.json").read_text(encoding="utf-8"))
+    assert (document["classification"], document["published"], document["effective"]) == ("material", "2026-11-26", NEW)
     assert index["versions"][1]["summary"]["pl"].startswith("Dodaje zgodę")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support import FIRST_VERSION, build, edit, notice
+from support import FIRST_VERSION, build, edit, line_of, notice
 
 TODAY = "2026-11-30"
 NEW = "2027-03-01"
@@ -167,3 +167,78 @@ def test_the_notice_program_reports_a_mistake_without_a_traceback(project: Path)
     assert checked.returncode == 0 and checked.stdout.startswith("Checked 2024-02-01 (current)")
     assert refused.returncode == 2 and "expected a real date written YYYY-MM-DD, got 2027-02-30 (February 2027 has 28 days)" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+MATERIAL_EDIT = ("period: up to 3 years\n        after: request", "period: up to 4 years\n        after: request")
+
+
+@pytest.mark.parametrize(("today", "published"), [("2027-02-20", False), ("2027-01-30", True)], ids=["9-days", "30-days"])
+def test_a_material_change_is_published_with_the_advance_notice(project: Path, today: str, published: bool) -> None:
+    ready_draft(project)
+    edit(project / DRAFT / "purposes.yml", *MATERIAL_EDIT)
+    before = snapshot(project)
+
+    result = notice(project, "publish", "--translations-reviewed", today=today)
+
+    assert (result.returncode == 0) is published, result.stderr
+    if not published:
+        assert (f"{DRAFT}/version.yml: expected publication at least 30 days before 2027-03-01, as it makes material changes "
+                "(purposes.customer-support (retention)), or an urgent reason (notice publish --urgent \"the legal obligation that requires it\"), "
+                "got 9 days") in result.stderr
+        assert snapshot(project) == before
+
+
+def test_an_urgent_reason_publishes_it_sooner_and_is_recorded(project: Path) -> None:
+    ready_draft(project)
+    edit(project / DRAFT / "purposes.yml", *MATERIAL_EDIT)
+
+    result = notice(project, "publish", "--translations-reviewed", "--urgent", "Ordered by the regulator on 15 February 2027.", today="2027-02-20")
+
+    assert result.returncode == 0, result.stderr
+    lock = yaml.safe_load((project / "data/notice.lock").read_text(encoding="utf-8"))
+    assert lock[NEW]["urgent"] == "Ordered by the regulator on 15 February 2027."
+
+
+@pytest.mark.parametrize("reason", ["", "two\nlines", "<b>bold</b>", "\x1b[2J"])
+def test_an_urgent_reason_is_one_line_of_plain_text(project: Path, reason: str) -> None:
+    ready_draft(project)
+
+    result = notice(project, "publish", "--urgent", reason, today="2027-02-20")
+
+    assert result.returncode == 2 and "--urgent: expected the reason as one line of plain text" in result.stderr
+
+
+def test_an_editorial_change_needs_no_advance_notice(project: Path) -> None:
+    ready_draft(project)
+
+    result = notice(project, "publish", "--translations-reviewed", today="2027-02-28")
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_warns_of_a_draft_that_could_not_be_published_today(project: Path) -> None:
+    ready_draft(project)
+    edit(project / DRAFT / "purposes.yml", *MATERIAL_EDIT)
+
+    result = notice(project, "check", today="2027-02-20")
+
+    assert result.returncode == 0, "a warning, not an error: the draft may be published later"
+    assert "warning expected publication at least 30 days before 2027-03-01, as it makes material changes" in result.stdout
+
+
+def test_an_override_that_covers_no_change_is_refused(project: Path) -> None:
+    ready_draft(project)
+    (project / DRAFT / "version.yml").write_text((project / DRAFT / "version.yml").read_text(encoding="utf-8") + """overrides:
+  - change: purposes.invoicing.retention
+    class: editorial
+    reason:
+      en: Same period.
+      fr: Même durée.
+      pl: Ten sam okres.
+""", encoding="utf-8")
+
+    result = notice(project, "publish", "--translations-reviewed")
+
+    assert result.returncode == 1
+    assert (f"{DRAFT}/version.yml:{line_of(project / DRAFT / 'version.yml', 'change: purposes.invoicing.retention')}: overrides[0].change: "
+            "expected a change this version makes against 2024-02-01, got 'purposes.invoicing.retention', which changes nothing") in result.stderr

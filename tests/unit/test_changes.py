@@ -87,7 +87,7 @@ def test_the_full_text_marks_inserted_and_deleted_words(published: Notice, draft
     edit(draft / "purposes.yml", "Our speciallists conduct in-depth", "Our specialists conduct thorough")
     new = load_version(draft)
 
-    changed = [block for block in redline(english(published), english(new)) if block.state != "same"]
+    changed = [block for group in redline(english(published), english(new)) for block in group.blocks if block.state != "same"]
 
     assert len(changed) == 1
     assert changed[0].segments[:5] == (("equal", "Manual Analysis of Customer Usage of SipSim Product: Our "), ("delete", "speciallists"),

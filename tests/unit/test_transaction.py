@@ -12,7 +12,7 @@ import pytest
 from support import LANGUAGES, copy_project, edit
 
 from notice import transaction
-from notice.amendment import publish_draft, start_amendment
+from notice.amendment import Publication, publish_draft, start_amendment
 from notice.errors import NoticeError
 from notice.schema import write_schemas
 from notice.transaction import Changes, commit
@@ -21,6 +21,7 @@ from notice.versions import load_history
 TODAY = date(2026, 11, 30)
 NEW = date(2027, 3, 1)
 SUMMARY = "summary:\n  en: Wording.\n  fr: Rédaction.\n  pl: Redakcja.\n"
+PUBLICATION = Publication(LANGUAGES, advance_notice_days=30, translations_reviewed=True)
 
 
 def snapshot(root: Path) -> dict[str, bytes | None]:
@@ -59,7 +60,7 @@ def test_publishing_that_fails_at_any_step_changes_nothing(ready: Path, monkeypa
     monkeypatch.setattr(target, step, failing(after, getattr(target, step)))
 
     with pytest.raises(NoticeError) as error:
-        publish_draft(ready / "data", TODAY, LANGUAGES, translations_reviewed=True)
+        publish_draft(ready / "data", TODAY, PUBLICATION)
 
     assert "No space left on device" in str(error.value) and "nothing was changed" in str(error.value)
     assert snapshot(ready) == before
@@ -71,14 +72,14 @@ def test_publishing_that_does_not_read_back_is_undone(ready: Path, monkeypatch: 
     monkeypatch.setattr("notice.amendment.load_history", failing(1, load_history, errno.EIO))
 
     with pytest.raises(NoticeError) as error:
-        publish_draft(ready / "data", TODAY, LANGUAGES, translations_reviewed=True)
+        publish_draft(ready / "data", TODAY, PUBLICATION)
 
     assert "did not read back" in str(error.value)
     assert snapshot(ready) == before
 
 
 def test_publishing_writes_the_status_and_the_lock_together(ready: Path) -> None:
-    published = publish_draft(ready / "data", TODAY, LANGUAGES, translations_reviewed=True)
+    published = publish_draft(ready / "data", TODAY, PUBLICATION)
 
     assert not published.is_draft and published.lock is not None
     assert published.lock.published == TODAY and published.lock.base == date(2024, 2, 1)
@@ -151,7 +152,7 @@ def test_an_undo_that_fails_says_what_to_restore_and_keeps_the_backup(ready: Pat
     monkeypatch.setattr(transaction.os, "replace", replace)
 
     with pytest.raises(NoticeError) as error:
-        publish_draft(ready / "data", TODAY, LANGUAGES, translations_reviewed=True)
+        publish_draft(ready / "data", TODAY, PUBLICATION)
 
     message = str(error.value)
     assert message.startswith("data/versions/2027-03-01/version.yml: a write failed and could not be undone (Input/output error): "

@@ -83,5 +83,27 @@ function filter() {
   }
 }
 
+// The full text with changes: step from one change to the next, and back, with two buttons (and the keyboard, as
+// they are buttons); each change takes the focus, so that a screen reader reads it. Folded parts open as needed.
+function changes() {
+  const nav = document.querySelector("[data-notice-change-nav]");
+  const marks = [...document.querySelectorAll("[data-notice-change]")];
+  if (!nav || !marks.length) return;
+  const status = nav.querySelector("[data-notice-change-status]");
+  let current = -1;
+  nav.hidden = false;
+  nav.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-notice-change-step]");
+    if (!button) return;
+    current = (current + Number(button.dataset.noticeChangeStep) + marks.length) % marks.length;
+    const mark = marks[current];
+    const folded = mark.closest("details");
+    if (folded) folded.open = true;
+    mark.focus();
+    status.textContent = status.dataset.position.replace("%(number)s", current + 1).replace("%(total)s", marks.length);
+  });
+}
+
 audiences();
 filter();
+changes();
