@@ -7,7 +7,7 @@ import shutil
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from browsing import Server
@@ -40,7 +40,6 @@ def cookie_names(context: BrowserContext) -> set[str]:
 
 def stored(context: BrowserContext) -> dict[str, object]:
     cookie = next(cookie for cookie in context.cookies() if cookie["name"] == "notice_consent")
-    from urllib.parse import unquote
     return json.loads(unquote(cookie["value"]))
 
 
@@ -198,15 +197,45 @@ def test_a_global_privacy_control_signal_refuses_marketing(page: Page, context: 
 
 
 def consent_cookie(server: Server, revision: str, chosen: datetime, categories: list[str]) -> dict[str, object]:
-    stamp = lambda moment: moment.isoformat().replace("+00:00", "Z")  # noqa: E731
+    """The cookie exactly as the widget writes it, for a choice made at `chosen`."""
+    stamp = lambda moment: moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")  # noqa: E731
     value = {"revision": revision, "categories": categories, "time": stamp(chosen), "expires": stamp(chosen + timedelta(days=183))}
     return {"name": "notice_consent", "value": quote(json.dumps(value)), "url": server.url, "expires": time.time() + 400 * 86400}
+
+
+def site_config(site: Path, path: str = "") -> dict[str, object]:
+    """The widget's configuration as the build wrote it into a page."""
+    return json.loads((site / path / "index.html").read_text().split('id="notice-consent-config">')[1].split("</script>")[0])
+
+
+NOW = datetime.now(timezone.utc)
+
+
+@pytest.mark.parametrize("changes", [
+    {"categories": "nostatisticsnomarketing"},  # a string: read by substring, it matched both categories
+    {"categories": ["necessary", "statistics", "marketing", "statistics"]},
+    {"time": "2999-01-01T00:00:00.000Z", "expires": "2999-07-02T00:00:00.000Z"},  # a choice that would never expire
+    {"expires": "2999-01-01T00:00:00.000Z"},
+    {"time": (NOW + timedelta(minutes=5)).isoformat(timespec="milliseconds").replace("+00:00", "Z")},
+], ids=["categories-string", "category-twice", "time-2999", "expiry-2999", "time-in-future"])
+def test_a_stored_value_the_widget_would_not_write_is_no_decision(page: Page, context: BrowserContext, server: Server,
+                                                                  sites: dict[str, Path], changes: dict[str, object]) -> None:
+    server.serve(sites["example"])
+    cookie = consent_cookie(server, str(site_config(sites["example"])["revision"]), NOW - timedelta(days=1), ["necessary", "statistics", "marketing"])
+    cookie["value"] = quote(json.dumps({**json.loads(unquote(str(cookie["value"]))), **changes}))
+    context.add_cookies([cookie])  # type: ignore[list-item]
+
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_visible()
+    assert not ran(page, "statistics") and not ran(page, "marketing")
+    assert page.evaluate("(async () => (await import('/assets/javascripts/consent.js')).getConsent())()") is None
 
 
 @pytest.mark.parametrize(("months_ago", "asked_again"), [(5, False), (7, True)])
 def test_a_choice_expires_after_six_months(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path],
                                            months_ago: int, asked_again: bool) -> None:
-    config = json.loads((sites["example"] / "index.html").read_text().split('id="notice-consent-config">')[1].split("</script>")[0])
+    config = site_config(sites["example"])
     chosen = datetime.now(timezone.utc) - timedelta(days=months_ago * 30.5)
     server.serve(sites["example"])
     context.add_cookies([consent_cookie(server, config["revision"], chosen, ["necessary", "statistics"])])

@@ -3,4 +3,5 @@
 export const EVENT = "notice-consent:change";
 export const NECESSARY = "necessary";
 export const DAY_MS = 864e5;
+export const SKEW_MS = 6e4;
 export const ATTRIBUTE = { open: "data-notice-consent-open", action: "data-notice-consent-action", gated: "data-consent-category" };

@@ -1,5 +1,5 @@
 // The decision logic, pure: no document, window or storage here, so that it can be tested on its own (tests/js/).
-import { DAY_MS, NECESSARY } from "./constants.js";
+import { DAY_MS, NECESSARY, SKEW_MS } from "./constants.js";
 
 const optionalIds = (config) => config.categories.map((category) => category.id);
 
@@ -9,16 +9,35 @@ export function allowed(categories, config, gpc) {
   return [NECESSARY, ...optionalIds(config).filter((id) => categories.includes(id) && !refused.includes(id))];
 }
 
-/** The stored decision, if it is still current; null otherwise. */
+const KEYS = ["categories", "expires", "revision", "time"].join();
+
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+// A time exactly as the widget writes it (Date#toISOString), and its milliseconds.
+const instant = (value) => (typeof value === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(value)
+  && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value ? Date.parse(value) : NaN);
+
+/**
+ * The stored decision, if it is exactly what the widget writes and still current; null otherwise (no decision).
+ * Exactly: these keys and no other, `categories` a list of known category ids in the widget's order, `time`
+ * not in the future (a minute of clock skew allowed), `expires` after `time` and at most the configured days
+ * after it, and the current revision.
+ */
 export function parse(text, config, now, gpc) {
+  let stored;
   try {
-    const stored = JSON.parse(text);
-    const current = stored.revision === config.revision && now < Date.parse(stored.expires)
-      && now - Date.parse(stored.time) < config.days * DAY_MS;
-    return current ? { ...stored, categories: allowed(stored.categories, config, gpc) } : null;
+    stored = JSON.parse(text);
   } catch {
     return null;
   }
+  if (!isObject(stored) || Object.keys(stored).sort().join() !== KEYS) return null;
+  const { categories, revision } = stored;
+  if (!Array.isArray(categories) || !categories.every((id) => typeof id === "string")) return null;
+  if (JSON.stringify(categories) !== JSON.stringify(allowed(categories, config, false))) return null;
+  const time = instant(stored.time);
+  const expires = instant(stored.expires);
+  if (!(time <= now + SKEW_MS && time < expires && expires - time <= config.days * DAY_MS)) return null;
+  if (revision !== config.revision || now >= expires) return null;
+  return { ...stored, categories: allowed(categories, config, gpc) };
 }
 
 /** The decision to store when the visitor chooses `categories` at `now`. */
