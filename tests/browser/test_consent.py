@@ -165,6 +165,23 @@ def test_escape_closes_the_dialog_without_consent_and_returns_focus(page: Page, 
     assert page.evaluate("document.activeElement.dataset.noticeConsentAction") == "customise"
 
 
+def test_close_without_saving_accepts_nothing(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "customise")
+    page.locator(f"{DIALOG} input[name=statistics]").check()
+    page.locator(f"{DIALOG} input[name=marketing]").check()
+
+    click(page, "close", DIALOG)
+
+    expect(page.locator(DIALOG)).to_be_hidden()
+    expect(page.locator(BANNER)).to_be_visible()
+    assert cookie_names(context) == set()
+    assert not ran(page, "statistics") and not ran(page, "marketing")
+    page.reload()
+    open_site(page, server, sites["example"])
+    expect(page.locator(BANNER)).to_be_visible()
+
+
 def test_the_dialog_is_labelled_and_its_switches_have_roles_and_states(page: Page, server: Server, sites: dict[str, Path]) -> None:
     open_site(page, server, sites["example"])
     click(page, "customise")
@@ -230,6 +247,21 @@ def test_a_stored_value_the_widget_would_not_write_is_no_decision(page: Page, co
     expect(page.locator(BANNER)).to_be_visible()
     assert not ran(page, "statistics") and not ran(page, "marketing")
     assert page.evaluate("(async () => (await import('/assets/javascripts/consent.js')).getConsent())()") is None
+
+
+def test_a_global_privacy_control_signal_refuses_marketing_in_a_choice_stored_before(page: Page, context: BrowserContext, server: Server,
+                                                                                    sites: dict[str, Path]) -> None:
+    """Accept all was chosen on a visit without the signal; the browser sends it now."""
+    server.serve(sites["example"])
+    revision = str(site_config(sites["example"])["revision"])
+    context.add_cookies([consent_cookie(server, revision, NOW - timedelta(days=1), ["necessary", "statistics", "marketing"])])  # type: ignore[list-item]
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })")
+
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_hidden()
+    assert ran(page, "statistics") and not ran(page, "marketing")
+    assert page.locator("iframe[data-consent-category]").get_attribute("src") is None
 
 
 @pytest.mark.parametrize(("months_ago", "asked_again"), [(5, False), (7, True)])

@@ -49,6 +49,25 @@ def test_more_consent_based_processing_changes_the_revision(published: Notice, d
     assert revision(load(draft)) != revision(published)
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("provider: Matomo (SipSim, first party)", "provider: Matomo Cloud (InnoCraft)"),
+    ("lifetime: 13 months", "lifetime: 25 months"),
+    ("name: _pk_id", "name: _pk_ref"),
+], ids=["provider", "lifetime", "name"])
+def test_a_cookie_given_to_another_provider_or_kept_longer_changes_the_revision(draft: Path, old: str, new: str) -> None:
+    edit(draft / "cookies.yml", "  - id: statistics\n", "  - id: statistics\n" + COOKIE)
+    before = revision(load(draft))
+    edit(draft / "cookies.yml", old, new)
+    assert revision(load(draft)) != before
+
+
+def test_a_cookie_purpose_reworded_keeps_the_revision(draft: Path) -> None:
+    edit(draft / "cookies.yml", "  - id: statistics\n", "  - id: statistics\n" + COOKIE)
+    before = revision(load(draft))
+    edit(draft / "cookies.yml", "en: Distinguishes visits.", "en: Tells visits apart.")
+    assert revision(load(draft)) == before
+
+
 @pytest.mark.parametrize(("months", "days"), [(1, 30), (6, 183), (13, 396)])
 def test_the_choice_is_kept_for_the_configured_months(published: Notice, months: int, days: int) -> None:
     assert config(published, months, False)["days"] == days
