@@ -2,6 +2,9 @@
 
 The revision is a hash of what consent covers (the optional categories, their cookies, the purposes based on
 consent): a new version that adds consent-based processing asks visitors again; a wording fix does not.
+
+The configuration also carries what the widget's record of a decision (ISO/IEC TS 27560, as the W3C DPV's
+guide maps it) takes from the data: the notice version in force, the controller, each category's purpose.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from markupsafe import Markup
 from notice.errors import UsageError
 from notice.locale import Gettext
 from notice.markup import render_inline
-from notice.model import BasisKind, Notice
+from notice.model import BasisKind, Controller, Notice
 from notice.render import CookieView, NoticeViews
 
 COOKIE_NAME = "notice_consent"
@@ -24,6 +27,24 @@ DEFAULT_MONTHS = 6
 MAX_MONTHS = 13
 GPC_REFUSES = ("marketing",)
 """Categories a Global Privacy Control signal refuses (GPC is a do-not-sell-or-share signal)."""
+DPV_PURPOSES = {
+    "necessary": "https://w3id.org/dpv#ServiceProvision",
+    "statistics": "https://w3id.org/dpv#ServiceUsageAnalytics",
+    "marketing": "https://w3id.org/dpv#Advertising",
+}
+"""Each cookie category's purpose as a concept of the W3C Data Privacy Vocabulary, for the consent record."""
+
+
+@dataclass(frozen=True)
+class NoticeVersion:
+    """The notice a decision is made under, as the consent record names it."""
+
+    version: str
+    """The version in force: its effective date, YYYY-MM-DD."""
+    url: str
+    """Its permanent address, in the page's language."""
+    latest: str
+    """The newest published version (an upcoming one, if one is announced)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +92,8 @@ def check_months(months: int) -> int:
     return months
 
 
-def consent_view(notice: Notice, language: str, gettext: Gettext, months: int, google_consent_mode: bool) -> ConsentView:
+def consent_view(notice: Notice, language: str, gettext: Gettext, months: int, google_consent_mode: bool,
+                 version: NoticeVersion) -> ConsentView:
     """The widget for the version in force, in `language`."""
     views = NoticeViews(notice, language, gettext)
     categories = tuple(
@@ -85,7 +107,7 @@ def consent_view(notice: Notice, language: str, gettext: Gettext, months: int, g
         )
         for category in notice.cookie_categories
     )
-    return ConsentView(categories, config(notice, months, google_consent_mode))
+    return ConsentView(categories, config(notice, months, google_consent_mode) | {"record": record(notice, views, version)})
 
 
 def config(notice: Notice, months: int, google_consent_mode: bool) -> dict[str, Any]:
@@ -101,3 +123,35 @@ def config(notice: Notice, months: int, google_consent_mode: bool) -> dict[str, 
         "gpc": list(GPC_REFUSES),
         "googleConsentMode": google_consent_mode,
     }
+
+
+def record(notice: Notice, views: NoticeViews, version: NoticeVersion) -> dict[str, Any]:
+    """What the record of a decision takes from the data, in the page's language.
+
+    The widget stores `language` and `notice` in every record; `controllers` and `purposes` are texts it adds
+    to the record the visitor downloads (the stored record stays small, and they follow from its version).
+    """
+    return {
+        "language": views.language,
+        "notice": {"version": version.version, "url": version.url, "latest": version.latest},
+        "controllers": [
+            {key: value for key, value in controller.model_dump(mode="json").items() if key != "id" and value is not None}
+            for controller in controllers(notice)
+        ],
+        "purposes": [
+            {
+                "category": category.id.value,
+                "name": category.name[views.language],
+                "purpose": DPV_PURPOSES[category.id.value],
+                "cookies": [vars(cookie) for cookie in views.cookies(category)],
+            }
+            for category in notice.cookie_categories
+        ],
+    }
+
+
+def controllers(notice: Notice) -> tuple[Controller, ...]:
+    """The controllers towards the people the cookie section speaks to (all of them if it speaks to no audience)."""
+    section = next((s.id for s in notice.sections for b in s.body if b.kind == "cookie_categories"), None)
+    ids = dict.fromkeys(audience.controller for audience in notice.audiences if section in audience.sections)
+    return tuple(c for c in notice.controllers if c.id in ids) or notice.controllers

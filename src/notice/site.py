@@ -15,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from notice.changes import SummaryItem, stale_translations, summarise
-from notice.consent import DEFAULT_MONTHS, check_months, consent_view
+from notice.consent import DEFAULT_MONTHS, NoticeVersion, check_months, consent_view
 from notice.errors import Problem, UsageError
 from notice.feeds import FeedEntry, atom_feed, version_json, versions_index_json
 from notice.locale import N_, NATIVE_NAMES, Catalogs, Gettext, format_day, load_catalogs
@@ -255,15 +255,18 @@ class Site:
 
     def consent_html(self, spec: PageSpec) -> str:
         """The consent widget, for the version in force, in the page's language."""
-        key = (spec.url, spec.language, self.history.current.content, self.fingerprint)
+        key = (spec.url, spec.language, self.history.current.content, self.history.published[-1].name, self.fingerprint)
         if key not in _RENDERED:
             _RENDERED[key] = self._consent_html(spec)
         return _RENDERED[key]  # type: ignore[return-value]
 
     def _consent_html(self, spec: PageSpec) -> str:
-        current = self.history.current.notice
+        current = self.history.current
         env = environment(self.root / TEMPLATES, spec.language, self.catalogs.translations[spec.language])
-        view = consent_view(current, spec.language, self.gettext(spec.language), self.consent.months, self.consent.google_consent_mode)
+        version = NoticeVersion(current.name, self.site_url + PageSpec("version", spec.language, current.name).url,
+                                self.history.published[-1].name)
+        view = consent_view(current.notice, spec.language, self.gettext(spec.language), self.consent.months,
+                            self.consent.google_consent_mode, version)
         return env.get_template("consent.html").render(consent=view, months=self.consent.months, cookies_href=self.cookies_href(spec))
 
     def cookies_href(self, spec: PageSpec) -> str:

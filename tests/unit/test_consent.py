@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
-from support import edit
+from support import ROOT, edit
 
-from notice.consent import config, revision
+from notice.amendment import publish_draft, start_amendment
+from notice.consent import NoticeVersion, config, consent_view, revision
 from notice.errors import UsageError
 from notice.load import load_snapshot
+from notice.locale import load_catalogs
 from notice.model import Notice
-from notice.site import ConsentSettings
+from notice.pages import PageSpec
+from notice.site import ConsentSettings, load_site
+
+EXAMPLE = "examples/versions/2027-01-01"
 
 COOKIE = """    cookies:
       - name: _pk_id
@@ -77,3 +85,60 @@ def test_the_choice_is_kept_for_the_configured_months(published: Notice, months:
 def test_a_choice_is_never_kept_longer_than_thirteen_months(months: object) -> None:
     with pytest.raises(UsageError, match="extra.notice.consent_months: expected a whole number of months from 1 to 13"):
         ConsentSettings(months=months)  # type: ignore[arg-type]
+
+
+def island(html: str) -> dict[str, object]:
+    """The configuration the widget reads, from its rendered markup."""
+    return json.loads(html.split('id="notice-consent-config">')[1].split("</script>")[0])
+
+
+def test_the_record_names_the_version_in_force_its_page_and_the_newest_version(project: Path) -> None:
+    today = date(2026, 11, 26)
+    draft = start_amendment(project / "data", date(2026, 12, 1), today)
+    edit(draft / "purposes.yml", "Our speciallists conduct", "Our specialists conduct")
+    edit(draft / "version.yml", "  en: TODO\n  fr: TODO\n  pl: TODO\n", "  en: A typo.\n  fr: Une coquille.\n  pl: Literówka.\n")
+    publish_draft(project / "data", today, translations_reviewed=True)
+
+    site = load_site(project, today, "https://privacy.example/", drafts=False)
+
+    for language, root in (("en", ""), ("fr", "fr/"), ("pl", "pl/")):
+        record = island(site.consent_html(PageSpec("history", language)))["record"]
+        assert record["language"] == language  # type: ignore[index]
+        assert record["notice"] == {  # type: ignore[index]
+            "version": "2024-02-01", "url": f"https://privacy.example/{root}versions/2024-02-01/", "latest": "2026-12-01",
+        }
+
+
+def example_view(language: str, directory: Path = ROOT / EXAMPLE) -> dict[str, object]:
+    notice = load_snapshot(directory, EXAMPLE)
+    version = NoticeVersion("2027-01-01", "https://privacy.example/versions/2027-01-01/", "2027-01-01")
+    return consent_view(notice, language, load_catalogs(ROOT).gettext(language), 6, False, version).config["record"]  # type: ignore[no-any-return]
+
+
+def test_the_record_describes_each_category_in_the_page_language_with_its_dpv_purpose() -> None:
+    purposes = example_view("fr")["purposes"]
+    assert [(p["category"], p["purpose"]) for p in purposes] == [  # type: ignore[attr-defined]
+        ("necessary", "https://w3id.org/dpv#ServiceProvision"),
+        ("statistics", "https://w3id.org/dpv#ServiceUsageAnalytics"),
+        ("marketing", "https://w3id.org/dpv#Advertising"),
+    ]
+    statistics = purposes[1]  # type: ignore[index]
+    assert statistics["name"] == "Cookies statistiques"
+    assert statistics["cookies"][0] == {
+        "name": "_pk_id", "provider": "Matomo (SipSim, first party)", "lifetime": "13\u00a0mois",
+        "purpose": "Permet de distinguer les visites effectuées depuis un même navigateur aux fins de la mesure d’audience.",
+    }
+
+
+def test_the_record_names_the_controller_of_the_people_the_cookie_section_speaks_to(tmp_path: Path) -> None:
+    assert [c["name"] for c in example_view("en")["controllers"]] == ["PG TELECOM Spolka z o.o."]  # type: ignore[attr-defined]
+    assert example_view("en")["controllers"][0] == {  # type: ignore[index]
+        "name": "PG TELECOM Spolka z o.o.", "address": "ul. Stefana Batorego 18/108, 02-591 Warsaw", "email": "info@sipsim.com",
+        "phone": "+336 44 55 55 55", "website": "https://sipsim.com/",
+    }
+    directory = tmp_path / "2027-01-01"
+    shutil.copytree(ROOT / EXAMPLE, directory)
+    audiences = directory / "audiences.yml"  # the site visitors' controller becomes SIPSIM LLC
+    head, tail = audiences.read_text(encoding="utf-8").split("  - id: site-visitor\n", 1)
+    audiences.write_text(head + "  - id: site-visitor\n" + tail.replace("controller: pg-telecom", "controller: sipsim-llc", 1), encoding="utf-8")
+    assert example_view("en", directory)["controllers"] == [{"name": "SIPSIM Limited liability company (SIPSIM, LLC)"}]

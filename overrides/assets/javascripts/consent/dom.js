@@ -44,3 +44,10 @@ export function syncSwitches(dialog, optional, categories, refused) {
     input.disabled = refused.includes(input.name);
   }
 }
+
+/** Offer `text` as a JSON file to save, from memory (a Blob's address: nothing is fetched, no CSP source needed). */
+export function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  Object.assign(document.createElement("a"), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url));
+}

@@ -1,24 +1,28 @@
 // The widget: mounts on [data-notice-consent], keeps the visitor's decision and applies it to the page.
 // Importing this module does nothing; ../consent.js (the file mkdocs.yml loads) mounts it.
-import { ATTRIBUTE, EVENT, NECESSARY } from "./constants.js";
-import { activate, part, signalGoogle, syncSwitches } from "./dom.js";
-import { allowed, cookiesToDelete, decide, parse, withdrawn } from "./state.js";
+import { ATTRIBUTE, EVENT } from "./constants.js";
+import { activate, download, part, signalGoogle, syncSwitches } from "./dom.js";
+import { cookiesToDelete, decide, parse, receipt, signalled } from "./state.js";
 import { cookieNames, deleteCookie, readCookie, writeCookie } from "./storage.js";
 
 let config = null;
 let root = null;
-let decision = null;
+let stored = null; // the stored record as parse() read it ({ record, current }), or null
 let opener = null;
 let activated = new Set();
 
 const gpc = () => navigator.globalPrivacyControl === true;
 const optional = () => config.categories.map((category) => category.id);
+const decision = () => (stored && stored.current ? stored.record : null);
+const accepted = () => (decision() ? decision().categories : []);
+// A random identifier (UUID v4): crypto.randomUUID where the page is a secure context, getRandomValues elsewhere.
+const uuid = () => (crypto.randomUUID ? crypto.randomUUID() : "10000000-1000-4000-8000-100000000000"
+  .replace(/[018]/g, (c) => (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16)));
 
 /** The visitor's current choice, or null if they have not chosen (or their choice expired). */
 export function getConsent() {
-  return decision && {
-    categories: [...decision.categories], time: new Date(decision.time), expires: new Date(decision.expires), revision: decision.revision,
-  };
+  const record = decision();
+  return record && { categories: [...record.categories], time: new Date(record.time), expires: new Date(record.expires), revision: record.revision };
 }
 
 /** Open the preferences dialog; focus returns to `trigger` (or the focused element) when it closes. */
@@ -26,7 +30,8 @@ export function openPreferences(trigger = document.activeElement) {
   if (!root) return;
   const dialog = part(root, "dialog");
   opener = trigger;
-  syncSwitches(dialog, optional(), decision ? decision.categories : [], gpc() ? config.gpc : []);
+  syncSwitches(dialog, optional(), accepted(), gpc() ? config.gpc : []);
+  part(root, "download").hidden = !decision();
   dialog.showModal();
   dialog.querySelector("[tabindex='-1']").focus();
 }
@@ -43,12 +48,15 @@ export function mount() {
   root = document.querySelector("[data-notice-consent]");
   if (!source || !root) return;
   config = JSON.parse(source.textContent);
-  const stored = readCookie(config.cookie);
-  decision = stored === null ? null : parse(stored, config, Date.now(), gpc());
+  const text = readCookie(config.cookie);
+  stored = text === null ? null : parse(text, config, Date.now());
+  // A GPC signal withdraws, from a choice made before it, what it refuses: recorded as a decision of its own.
+  const withdrawal = signalled(stored, config, gpc(), Date.now(), uuid());
+  if (withdrawal) keep(withdrawal);
   root.hidden = false;
   part(root, "gpc").hidden = !gpc();
-  if (config.googleConsentMode) signalGoogle("default", decision ? decision.categories : []);
-  if (decision) activated = activate(decision.categories);
+  if (config.googleConsentMode) signalGoogle("default", accepted());
+  if (decision()) activated = activate(accepted());
   else part(root, "banner").hidden = false;
   document.addEventListener("click", onClick);
   part(root, "dialog").addEventListener("close", returnFocus);
@@ -58,24 +66,28 @@ export function mount() {
 export function reset() {
   document.removeEventListener("click", onClick);
   if (root) part(root, "dialog").removeEventListener("close", returnFocus);
-  config = root = decision = opener = null;
+  config = root = stored = opener = null;
   activated = new Set();
 }
 
-function choose(categories) {
-  const before = decision ? decision.categories : [NECESSARY];
-  decision = decide(categories, config, gpc(), Date.now());
-  writeCookie(config.cookie, JSON.stringify(decision), config.days);
-  const gone = withdrawn(before, decision.categories);
-  cookiesToDelete(gone, config, cookieNames()).forEach(deleteCookie);
+// Store the record of a decision and delete the cookies of the categories it refuses.
+function keep(record) {
+  stored = { record, current: true };
+  writeCookie(config.cookie, JSON.stringify(record), config.days);
+  cookiesToDelete(record.refused, config, cookieNames()).forEach(deleteCookie);
+}
+
+function choose(chosen, method) {
+  const record = decide({ previous: stored, chosen, method, config, gpc: gpc(), now: Date.now(), id: uuid() });
+  keep(record);
   part(root, "banner").hidden = true;
   if (part(root, "dialog").open) part(root, "dialog").close();
   part(root, "status").textContent = part(root, "status").dataset.saved;
-  if (config.googleConsentMode) signalGoogle("update", decision.categories);
+  if (config.googleConsentMode) signalGoogle("update", record.categories);
   document.dispatchEvent(new CustomEvent(EVENT, { detail: getConsent() }));
   // A script that already ran cannot be stopped: reload so that the page runs only what is allowed now.
-  if (gone.some((id) => activated.has(id))) location.reload();
-  else activate(decision.categories).forEach((id) => activated.add(id));
+  if (record.refused.some((id) => activated.has(id))) location.reload();
+  else activate(record.categories).forEach((id) => activated.add(id));
 }
 
 function onClick(event) {
@@ -89,11 +101,14 @@ function onClick(event) {
   if (!button || !root.contains(button)) return;
   const action = button.getAttribute(ATTRIBUTE.action);
   const dialog = part(root, "dialog");
-  if (action === "accept") choose(optional());
-  else if (action === "reject") choose([]);
+  if (action === "accept") choose(optional(), "accept-all");
+  else if (action === "reject") choose([], "reject-all");
   else if (action === "customise") openPreferences(button);
-  else if (action === "save") choose([...dialog.querySelectorAll("input[name]:checked")].map((input) => input.name));
+  else if (action === "save") choose([...dialog.querySelectorAll("input[name]:checked")].map((input) => input.name), "save");
   else if (action === "close") dialog.close();
+  else if (action === "download" && decision()) {
+    download(`consent-record-${decision().id}.json`, JSON.stringify(receipt(decision(), config), null, 2));
+  }
 }
 
 function returnFocus() {
