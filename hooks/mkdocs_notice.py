@@ -55,7 +55,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         drafts = _serving or os.environ.get("NOTICE_DRAFTS") == "1"
         examples = root / os.environ["NOTICE_EXAMPLES"] if os.environ.get("NOTICE_EXAMPLES") else None
         settings = config.extra.get("notice") or {}
-        consent = ConsentSettings(settings.get("consent_months", DEFAULT_MONTHS), settings.get("google_consent_mode", False))
+        consent = ConsentSettings(settings.get("consent_months", DEFAULT_MONTHS), settings.get("google_consent_mode", False),
+                                  settings.get("consent_log_url"))
         _site = load_site(root, _today(), config.site_url or "/", drafts, examples, consent)
     except NoticeError as error:
         raise PluginError(str(error)) from None

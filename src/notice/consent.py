@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,14 @@ def revision(notice: Notice) -> str:
     return hashlib.sha256(json.dumps(covered, sort_keys=True).encode()).hexdigest()[:12]
 
 
+def check_log_url(url: str | None) -> str | None:
+    """Where the widget may send each decision's record (off by default): a path on this same site, nowhere else."""
+    if url is not None and not (isinstance(url, str) and re.fullmatch(r"/(?![/\\])[^\s\\\x00-\x1f\x7f]*", url)):
+        raise UsageError(f"mkdocs.yml: extra.notice.consent_log_url: expected a path on this site starting with \"/\" "
+                         f"(such as /consent-log), or nothing, got {url!r}")
+    return url
+
+
 def check_months(months: int) -> int:
     """How long a choice is kept: 6 months unless configured, never more than 13 (the CNIL's ceiling)."""
     if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= MAX_MONTHS:
@@ -93,7 +102,7 @@ def check_months(months: int) -> int:
 
 
 def consent_view(notice: Notice, language: str, gettext: Gettext, months: int, google_consent_mode: bool,
-                 version: NoticeVersion) -> ConsentView:
+                 version: NoticeVersion, log_url: str | None = None) -> ConsentView:
     """The widget for the version in force, in `language`."""
     views = NoticeViews(notice, language, gettext)
     categories = tuple(
@@ -107,10 +116,11 @@ def consent_view(notice: Notice, language: str, gettext: Gettext, months: int, g
         )
         for category in notice.cookie_categories
     )
-    return ConsentView(categories, config(notice, months, google_consent_mode) | {"record": record(notice, views, version)})
+    settings = config(notice, months, google_consent_mode, log_url)
+    return ConsentView(categories, settings | {"record": record(notice, views, version)})
 
 
-def config(notice: Notice, months: int, google_consent_mode: bool) -> dict[str, Any]:
+def config(notice: Notice, months: int, google_consent_mode: bool, log_url: str | None = None) -> dict[str, Any]:
     """What the script needs and nothing more: it never decides what the data does not say."""
     return {
         "revision": revision(notice),
@@ -122,6 +132,7 @@ def config(notice: Notice, months: int, google_consent_mode: bool) -> dict[str, 
         ],
         "gpc": list(GPC_REFUSES),
         "googleConsentMode": google_consent_mode,
+        "logUrl": check_log_url(log_url),
     }
 
 

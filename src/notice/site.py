@@ -15,7 +15,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from notice.changes import SummaryItem, stale_translations, summarise
-from notice.consent import DEFAULT_MONTHS, NoticeVersion, check_months, consent_view
+from notice.consent import DEFAULT_MONTHS, NoticeVersion, check_log_url, check_months, consent_view
 from notice.errors import Problem, UsageError
 from notice.feeds import FeedEntry, atom_feed, version_json, versions_index_json
 from notice.locale import N_, NATIVE_NAMES, Catalogs, Gettext, format_day, load_catalogs
@@ -108,9 +108,12 @@ class ConsentSettings:
 
     months: int = DEFAULT_MONTHS
     google_consent_mode: bool = False
+    log_url: str | None = None
+    """Where each decision's record is also sent (extra.notice.consent_log_url): a path on this site, or None."""
 
     def __post_init__(self) -> None:
         check_months(self.months)
+        check_log_url(self.log_url)
         if not isinstance(self.google_consent_mode, bool):
             raise UsageError(f"mkdocs.yml: extra.notice.google_consent_mode: expected true or false, got {self.google_consent_mode!r}")
 
@@ -266,7 +269,7 @@ class Site:
         version = NoticeVersion(current.name, self.site_url + PageSpec("version", spec.language, current.name).url,
                                 self.history.published[-1].name)
         view = consent_view(current.notice, spec.language, self.gettext(spec.language), self.consent.months,
-                            self.consent.google_consent_mode, version)
+                            self.consent.google_consent_mode, version, self.consent.log_url)
         return env.get_template("consent.html").render(consent=view, months=self.consent.months, cookies_href=self.cookies_href(spec))
 
     def cookies_href(self, spec: PageSpec) -> str:

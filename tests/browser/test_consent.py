@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import pytest
-from browsing import Server
+from browsing import LOG_PATH, Server
 from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -556,3 +556,78 @@ def test_without_a_reduced_motion_request_the_switch_moves(page: Page, server: S
     click(page, "customise")
     switch = page.locator(f"{DIALOG} input[name=statistics]")
     assert switch.evaluate("(input) => getComputedStyle(input, '::before').transitionDuration") == "0.15s"
+
+
+SPY = """window.beacons = [];
+const sendBeacon = Navigator.prototype.sendBeacon;
+Navigator.prototype.sendBeacon = function (url, data) { window.beacons.push(String(url)); return sendBeacon.call(this, url, data); };"""
+
+
+def stored_text(context: BrowserContext) -> str:
+    return unquote(next(cookie for cookie in context.cookies() if cookie["name"] == "notice_consent")["value"])
+
+
+def test_with_a_consent_log_each_decision_sends_exactly_its_stored_record(page: Page, context: BrowserContext, server: Server,
+                                                                         sites: dict[str, Path]) -> None:
+    context.add_init_script(SPY)
+    open_site(page, server, sites["log"])
+    assert site_config(sites["log"])["logUrl"] == LOG_PATH
+
+    click(page, "accept")
+    first = server.wait_for_posts(1)
+    decide_in_dialog(page, ["statistics", "marketing"])
+    second = server.wait_for_posts(2)
+
+    assert page.evaluate("window.beacons") == [LOG_PATH, LOG_PATH]
+    assert len(second) == 2 and second[0] == first[0]
+    assert all(post.content_type == "application/json" for post in second)
+    assert first[0].body.decode() != second[1].body.decode()
+    assert second[1].body.decode() == stored_text(context), "the beacon carries exactly the stored record"
+    assert json.loads(first[0].body)["method"] == "accept-all" and json.loads(second[1].body)["event"] == "renewed"
+
+
+def test_with_a_consent_log_nothing_is_sent_before_a_decision_nor_for_one_already_made(page: Page, context: BrowserContext, server: Server,
+                                                                                       sites: dict[str, Path]) -> None:
+    context.add_init_script(SPY)
+    open_site(page, server, sites["log"])
+    expect(page.locator(BANNER)).to_be_visible()
+    assert page.evaluate("window.beacons") == []
+
+    server.serve(sites["log"])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["log"]), NOW - timedelta(days=1), ALL))])
+    page.reload()
+    open_site(page, server, sites["log"])
+    assert ran(page, "statistics")
+    assert page.evaluate("window.beacons") == []
+    page.reload()  # a beacon queued by the page would be sent before it unloads
+    open_site(page, server, sites["log"])
+    assert page.evaluate("window.beacons") == [] and server.received == []
+
+
+def test_a_gpc_withdrawal_is_a_decision_the_consent_log_receives(page: Page, context: BrowserContext, server: Server,
+                                                                 sites: dict[str, Path]) -> None:
+    server.serve(sites["log"])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["log"]), NOW - timedelta(days=1), ALL))])
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })")
+
+    open_site(page, server, sites["log"])
+
+    posts = server.wait_for_posts(1)
+    assert len(posts) == 1 and posts[0].body.decode() == stored_text(context)
+    assert json.loads(posts[0].body)["method"] == "gpc"
+
+
+def test_without_a_consent_log_no_decision_sends_anything(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
+    context.add_init_script(SPY)
+    posts: list[str] = []
+    page.on("request", lambda request: posts.append(request.url) if request.method != "GET" else None)
+    open_site(page, server, sites["example"])
+    assert site_config(sites["example"])["logUrl"] is None
+
+    click(page, "accept")
+    decide_in_dialog(page, ["statistics", "marketing"])
+    assert page.evaluate("window.beacons") == []
+    page.reload()  # a beacon queued by the page would be sent before it unloads
+    open_site(page, server, sites["example"])
+
+    assert page.evaluate("window.beacons") == [] and posts == [] and server.received == []

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import ROOT, edit
+from support import ROOT, build, edit
 
 from notice.amendment import publish_draft, start_amendment
 from notice.consent import NoticeVersion, config, consent_view, revision
@@ -85,6 +85,28 @@ def test_the_choice_is_kept_for_the_configured_months(published: Notice, months:
 def test_a_choice_is_never_kept_longer_than_thirteen_months(months: object) -> None:
     with pytest.raises(UsageError, match="extra.notice.consent_months: expected a whole number of months from 1 to 13"):
         ConsentSettings(months=months)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("url", ["https://log.example/consent", "//log.example/consent", "/\\log.example", "consent-log",
+                                 "/consent log", "/consent\nlog", "", 42, True])
+def test_the_consent_log_is_a_path_on_this_site_or_nothing(url: object) -> None:
+    with pytest.raises(UsageError, match='mkdocs.yml: extra.notice.consent_log_url: expected a path on this site starting with "/"'):
+        ConsentSettings(log_url=url)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("url", [None, "/consent-log", "/api/consent?source=notice"])
+def test_the_consent_log_is_off_by_default_and_goes_to_the_configuration(published: Notice, url: str | None) -> None:
+    assert ConsentSettings(log_url=url).log_url == url
+    assert config(published, 6, False, url)["logUrl"] == url
+    assert ConsentSettings().log_url is None and config(published, 6, False)["logUrl"] is None
+
+
+def test_a_consent_log_elsewhere_stops_the_build_naming_the_setting(project: Path) -> None:
+    edit(project / "mkdocs.yml", "    consent_log_url:\n", "    consent_log_url: https://log.example/consent\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.notice.consent_log_url: expected a path on this site" in result.output
+    assert "Traceback" not in result.output
 
 
 def island(html: str) -> dict[str, object]:

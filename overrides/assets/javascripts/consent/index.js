@@ -3,7 +3,7 @@
 import { ATTRIBUTE, EVENT } from "./constants.js";
 import { activate, download, part, signalGoogle, syncSwitches } from "./dom.js";
 import { cookiesToDelete, decide, parse, receipt, signalled } from "./state.js";
-import { cookieNames, deleteCookie, readCookie, writeCookie } from "./storage.js";
+import { cookieNames, deleteCookie, readCookie, send, writeCookie } from "./storage.js";
 
 let config = null;
 let root = null;
@@ -70,10 +70,12 @@ export function reset() {
   activated = new Set();
 }
 
-// Store the record of a decision and delete the cookies of the categories it refuses.
+// Store the record of a decision (and send it to the site owner's log, if there is one), and delete the
+// cookies of the categories it refuses. This is the only thing the widget ever sends.
 function keep(record) {
   stored = { record, current: true };
   writeCookie(config.cookie, JSON.stringify(record), config.days);
+  if (config.logUrl) send(config.logUrl, record);
   cookiesToDelete(record.refused, config, cookieNames()).forEach(deleteCookie);
 }
 

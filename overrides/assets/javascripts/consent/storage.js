@@ -26,3 +26,8 @@ export function deleteCookie(name) {
   const domains = [""].concat(labels.slice(0, -1).map((_, index) => `; Domain=.${labels.slice(index).join(".")}`));
   for (const domain of domains) document.cookie = `${name}=; Max-Age=0; Path=/${domain}`;
 }
+
+/** Send the record of a decision to the site owner's log, a path on this site (extra.notice.consent_log_url). */
+export function send(url, record) {
+  navigator.sendBeacon(url, new Blob([JSON.stringify(record)], { type: "application/json" }));
+}
