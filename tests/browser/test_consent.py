@@ -207,7 +207,8 @@ def test_a_global_privacy_control_signal_refuses_marketing(page: Page, context: 
     open_site(page, server, sites["example"])
 
     click(page, "customise")
-    expect(page.locator("[data-notice-consent-gpc]")).to_be_visible()
+    expect(page.locator("p[data-notice-consent-gpc]")).to_be_visible()
+    expect(page.locator(f"{DIALOG} .nt-consent__gpc-note")).to_be_visible()
     expect(page.locator(f"{DIALOG} input[name=marketing]")).to_be_disabled()
     click(page, "accept", DIALOG)
 
@@ -494,6 +495,23 @@ def test_the_javascript_api_reads_opens_and_tells(page: Page, server: Server, si
 
     assert page.evaluate("consent.getConsent().categories") == ["necessary", "statistics", "marketing"]
     assert page.evaluate("window.changes") == [["necessary", "statistics", "marketing"]]
+
+
+def test_reset_forgets_the_page_state_and_mount_reads_the_stored_choice_again(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "accept")
+    result = page.evaluate("""async () => {
+        const widget = await import('/assets/javascripts/consent/index.js');
+        widget.reset();
+        const forgotten = widget.getConsent();
+        widget.openPreferences();
+        const opened = document.querySelector('[data-notice-consent-dialog]').open;
+        widget.mount();
+        return [forgotten, opened, widget.getConsent().categories];
+    }""")
+    assert result == [None, False, ["necessary", "statistics", "marketing"]]
+    page.locator("footer [data-notice-consent-open]").click()
+    expect(page.locator(DIALOG)).to_be_visible()
 
 
 def test_without_javascript_the_page_reads_fully_with_no_banner_and_no_cookie(browser, server: Server, sites: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]

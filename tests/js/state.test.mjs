@@ -117,7 +117,7 @@ for (const [name, changes] of Object.entries({
 
 test("a stored value with a field missing, or that is not an object, is no decision", () => {
   const { revision, ...rest } = JSON.parse(stored());
-  for (const text of [JSON.stringify(rest), "[]", "null", "42", '"necessary"', "{", ""]) assert.equal(parse(text, CONFIG, NOW), null, text);
+  for (const text of [JSON.stringify(rest), "[]", "null", "42", '"necessary"', "{", "", null]) assert.equal(parse(text, CONFIG, NOW), null, text);
   assert.ok(revision);
 });
 
