@@ -221,7 +221,9 @@ def site_config(site: Path, path: str = "") -> dict[str, Any]:
     return json.loads((site / path / "index.html").read_text().split('id="notice-consent-config">')[1].split("</script>")[0])
 
 
-NOW = datetime.now(timezone.utc)
+def days_ago(days: float) -> datetime:
+    return datetime.now(timezone.utc) - timedelta(days=days)
+
 ALL = ["necessary", "statistics", "marketing"]
 
 
@@ -249,14 +251,16 @@ def consent_cookie(server: Server, value: dict[str, object]) -> Any:
     {"categories": ["necessary", "statistics", "marketing", "statistics"]},
     {"time": "2999-01-01T00:00:00.000Z", "expires": "2999-07-02T00:00:00.000Z"},  # a choice that would never expire
     {"expires": "2999-01-01T00:00:00.000Z"},
-    {"time": stamp(NOW + timedelta(minutes=5))},
+    {"time": timedelta(minutes=5)},  # from now, when the test runs
     {"refused": ["marketing"]},
     {"id": "visitor-42"},
 ], ids=["categories-string", "category-twice", "time-2999", "expiry-2999", "time-in-future", "accepted-and-refused", "id"])
 def test_a_stored_value_the_widget_would_not_write_is_no_decision(page: Page, context: BrowserContext, server: Server,
                                                                   sites: dict[str, Path], changes: dict[str, object]) -> None:
     server.serve(sites["example"])
-    context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), NOW - timedelta(days=1), ALL, **changes))])
+    now = datetime.now(timezone.utc)
+    changes = {key: stamp(now + value) if isinstance(value, timedelta) else value for key, value in changes.items()}
+    context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), now - timedelta(days=1), ALL, **changes))])
 
     open_site(page, server, sites["example"])
 
@@ -268,7 +272,7 @@ def test_a_stored_value_the_widget_would_not_write_is_no_decision(page: Page, co
 def test_the_forged_record_of_these_tests_is_one_the_widget_accepts(page: Page, context: BrowserContext, server: Server,
                                                                      sites: dict[str, Path]) -> None:
     server.serve(sites["example"])
-    context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), NOW - timedelta(days=1), ALL))])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), days_ago(1), ALL))])
 
     open_site(page, server, sites["example"])
 
@@ -280,7 +284,7 @@ def test_a_global_privacy_control_signal_refuses_marketing_in_a_choice_stored_be
                                                                                     sites: dict[str, Path]) -> None:
     """Accept all was chosen on a visit without the signal; the browser sends it now: a withdrawal, recorded."""
     server.serve(sites["example"])
-    before = record(site_config(sites["example"]), NOW - timedelta(days=1), ALL, method="accept-all")
+    before = record(site_config(sites["example"]), days_ago(1), ALL, method="accept-all")
     context.add_cookies([consent_cookie(server, before),
                          {"name": "_gcl_au", "value": "1.1.123", "url": server.url, "expires": time.time() + 3600}])
     context.add_init_script("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })")
@@ -373,7 +377,7 @@ def test_each_record_says_whether_consent_was_given_refused_withdrawn_or_renewed
 
 def test_the_same_choice_after_an_expiry_is_a_renewal(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
     server.serve(sites["example"])
-    chosen = NOW - timedelta(days=200)
+    chosen = days_ago(200)
     context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), chosen, ALL, method="accept-all"))])
     open_site(page, server, sites["example"])
     expect(page.locator(BANNER)).to_be_visible()
@@ -612,7 +616,7 @@ def test_with_a_consent_log_nothing_is_sent_before_a_decision_nor_for_one_alread
     assert page.evaluate("window.beacons") == []
 
     server.serve(sites["log"])
-    context.add_cookies([consent_cookie(server, record(site_config(sites["log"]), NOW - timedelta(days=1), ALL))])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["log"]), days_ago(1), ALL))])
     page.reload()
     open_site(page, server, sites["log"])
     assert ran(page, "statistics")
@@ -625,7 +629,7 @@ def test_with_a_consent_log_nothing_is_sent_before_a_decision_nor_for_one_alread
 def test_a_gpc_withdrawal_is_a_decision_the_consent_log_receives(page: Page, context: BrowserContext, server: Server,
                                                                  sites: dict[str, Path]) -> None:
     server.serve(sites["log"])
-    context.add_cookies([consent_cookie(server, record(site_config(sites["log"]), NOW - timedelta(days=1), ALL))])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["log"]), days_ago(1), ALL))])
     context.add_init_script("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })")
 
     open_site(page, server, sites["log"])
