@@ -4,18 +4,36 @@ from __future__ import annotations
 
 import http.server
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Page
 from support import ROOT
 
 
+LOG_PATH = "/consent-log"
+"""Where the test server accepts POST requests, as a site owner's consent log would (extra.notice.consent_log_url)."""
+
+
+@dataclass(frozen=True)
+class Received:
+    """A POST request the test server received on LOG_PATH."""
+
+    content_type: str
+    body: bytes
+
+
 class Server:
-    """Serves one built site on localhost; the tests may switch the site and add response headers."""
+    """Serves one built site on localhost; the tests may switch the site and add response headers.
+
+    It also records every POST to LOG_PATH in `received`, and refuses any other POST.
+    """
 
     def __init__(self) -> None:
         self.root: Path = Path(".")
         self.headers: dict[str, str] = {}
+        self.received: list[Received] = []
         server = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
@@ -28,6 +46,15 @@ class Server:
                     self.send_header(name, value)
                 super().end_headers()
 
+            def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
+                if self.path != LOG_PATH:
+                    self.send_error(405)
+                    return
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                server.received.append(Received(self.headers.get("Content-Type", ""), body))
+                self.send_response(204)
+                self.end_headers()
+
             def log_message(self, *args: object) -> None:
                 pass
 
@@ -36,8 +63,15 @@ class Server:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def serve(self, root: Path, headers: dict[str, str] | None = None) -> str:
-        self.root, self.headers = root, headers or {}
+        self.root, self.headers, self.received = root, headers or {}, []
         return self.url
+
+    def wait_for_posts(self, count: int, timeout: float = 10) -> list[Received]:
+        """The POSTs received so far, once there are `count` of them (a beacon is sent in the background)."""
+        deadline = time.monotonic() + timeout
+        while len(self.received) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return list(self.received)
 
 
 AXE = ROOT / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"

@@ -8,13 +8,32 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from notice.formatted import GPC_REFUSES, CategoryView, FormattedNotice
-from notice.model import BasisKind, CookieCategoryId, Notice
+from notice.model import BasisKind, Controller, CookieCategoryId, Notice
+from notice.settings import Settings
 
 COOKIE_NAME = "notice_consent"
+DPV_PURPOSES = {
+    CookieCategoryId.necessary: "https://w3id.org/dpv#ServiceProvision",
+    CookieCategoryId.statistics: "https://w3id.org/dpv#ServiceUsageAnalytics",
+    CookieCategoryId.marketing: "https://w3id.org/dpv#Advertising",
+}
+"""Each cookie category's purpose as a concept of the W3C Data Privacy Vocabulary, for the consent record."""
+
+
+@dataclass(frozen=True)
+class NoticeVersion:
+    """The notice a decision is made under, as the consent record names it."""
+
+    version: str
+    """The version in force: its effective date, YYYY-MM-DD."""
+    url: str
+    """Its permanent address, in the page's language."""
+    latest: str
+    """The newest published version (an upcoming one, if one is announced)."""
 
 
 @dataclass(frozen=True)
@@ -44,12 +63,13 @@ def revision(notice: Notice) -> str:
     return hashlib.sha256(json.dumps(covered, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def consent_view(notice: Notice, formatted: FormattedNotice, months: int, google_consent_mode: bool) -> ConsentView:
+def consent_view(notice: Notice, formatted: FormattedNotice, settings: Settings, version: NoticeVersion) -> ConsentView:
     """The widget for the version in force, in the language it is formatted in."""
-    return ConsentView(formatted.cookie_categories, config(notice, months, google_consent_mode))
+    script = config(notice, settings.consent_months, settings.google_consent_mode, settings.consent_log_url)
+    return ConsentView(formatted.cookie_categories, script | {"record": record(notice, formatted, version)})
 
 
-def config(notice: Notice, months: int, google_consent_mode: bool) -> dict[str, Any]:
+def config(notice: Notice, months: int, google_consent_mode: bool, log_url: str | None = None) -> dict[str, Any]:
     """What the script needs and nothing more: it never decides what the data does not say."""
     return {
         "revision": revision(notice),
@@ -61,4 +81,33 @@ def config(notice: Notice, months: int, google_consent_mode: bool) -> dict[str, 
         ],
         "gpc": [category.value for category in GPC_REFUSES],
         "googleConsentMode": google_consent_mode,
+        "logUrl": log_url,
     }
+
+
+def record(notice: Notice, formatted: FormattedNotice, version: NoticeVersion) -> dict[str, Any]:
+    """What the record of a decision takes from the data, in the page's language.
+
+    The widget stores `language` and `notice` in every record; `controllers` and `purposes` are texts it adds
+    to the record the visitor downloads (the stored record stays small, and they follow from its version).
+    """
+    return {
+        "language": formatted.language.code,
+        "notice": {"version": version.version, "url": version.url, "latest": version.latest},
+        "controllers": [
+            {key: value for key, value in controller.model_dump(mode="json").items() if key != "id" and value is not None}
+            for controller in controllers(notice)
+        ],
+        "purposes": [
+            {"category": category.id, "name": category.name, "purpose": DPV_PURPOSES[CookieCategoryId(category.id)],
+             "cookies": [asdict(cookie) for cookie in category.cookies]}
+            for category in formatted.cookie_categories
+        ],
+    }
+
+
+def controllers(notice: Notice) -> tuple[Controller, ...]:
+    """The controllers towards the people the cookie section speaks to (all of them if it speaks to no audience)."""
+    section = next((s.id for s in notice.sections for b in s.body if b.kind == "cookie_categories"), None)
+    ids = dict.fromkeys(audience.controller for audience in notice.audiences if section in audience.sections)
+    return tuple(c for c in notice.controllers if c.id in ids) or notice.controllers

@@ -8,6 +8,7 @@ in a build and on the command line.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,14 @@ def _babel_locale(value: str) -> str:
 
 
 BabelLocale = Annotated[str, AfterValidator(_babel_locale)]
+def _same_site(value: str) -> str:
+    if not re.fullmatch(r"/(?![/\\])[^\s\\\x00-\x1f\x7f]*", value):
+        raise PydanticCustomError("same_site", 'a path on this site starting with "/" (such as /consent-log)')
+    return value
+
+
+LogUrl = Annotated[str, AfterValidator(_same_site)]
+"""A path on this same site: starts with one "/" (never "//", which would be another site), no spaces."""
 
 
 class Settings(Record):
@@ -51,6 +60,9 @@ class Settings(Record):
     """How long a visitor's cookie choice is kept before asking again: 1 to 13 months (the CNIL's ceiling)."""
     google_consent_mode: bool = Field(False, strict=True)
     """Map the widget's categories to Google Consent Mode v2 signals (only for sites that use Google tags)."""
+    consent_log_url: LogUrl | None = None
+    """Where the widget also sends each decision's record (navigator.sendBeacon), as proof of consent: a path on
+    this same site ("/consent-log"); off when not given. Nothing else is ever sent."""
     advance_notice_days: int = Field(DEFAULT_ADVANCE_NOTICE, ge=0, strict=True)
     """How many days before it takes effect a version with a material change must be published (`notice publish`
     refuses less unless an urgent reason is given)."""

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from notice.changes import stale_translations
-from notice.consent import consent_view
+from notice.consent import NoticeVersion, consent_view
 from notice.errors import Problem
 from notice.classification import CLASS_LABELS, version_class
 from notice.feeds import FeedEntry, atom_feed, version_facts, version_json, versions_index_json
@@ -166,10 +166,11 @@ class Site:
         """The consent widget, for the version in force, in the page's language."""
         current = self.history.current
         language = page.language if page.language in self.languages_of(current) else self.languages.source.code
-        key = ("consent", page.url, language, current.content, self.fingerprint)
+        latest = self.history.published[-1].name
+        key = ("consent", page.url, language, current.content, latest, self.fingerprint)
         if key not in self.cache:
-            view = consent_view(current.notice, self.formatted(current, language), self.settings.consent_months,
-                                self.settings.google_consent_mode)
+            version = NoticeVersion(current.name, self.site_url + self.page(VERSION, language, current.name).url, latest)
+            view = consent_view(current.notice, self.formatted(current, language), self.settings, version)
             self.cache[key] = Markup(self.render_template("consent.html", language, consent=view, months=self.settings.consent_months,
                                                           cookies_href=self.cookies_href(page)))
         return self.cache[key]  # type: ignore[return-value]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import Server
+from browsing import LOG_PATH, Server
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from support import ROOT, build, copy_project, edit, notice
 
@@ -53,6 +53,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
     - "2024": the notice of 1 February 2024 (it lists no cookie);
     - "example": the example amendment published (it adds consent-based audience measurement and lists cookies);
+    - "log": the example, with each decision's record sent to the test server (extra.notice.consent_log_url);
     - "wording": the example plus an amendment that only fixes wording.
     """
     base = tmp_path_factory.mktemp("sites")
@@ -67,6 +68,12 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     example = build(project, base / "example", env={"NOTICE_TODAY": "2027-02-01"})
     assert example.returncode == 0, example.output
     built["example"] = with_gated_page(example.site)
+    settings = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    edit(project / "mkdocs.yml", "    consent_log_url:\n", f"    consent_log_url: {LOG_PATH}\n")
+    logged = build(project, base / "log", env={"NOTICE_TODAY": "2027-02-01"})
+    assert logged.returncode == 0, logged.output
+    built["log"] = with_gated_page(logged.site)
+    (project / "mkdocs.yml").write_text(settings, encoding="utf-8")
 
     notice_command(project, "amend", "2027-06-01", today="2027-02-01")
     draft = project / "data" / "versions" / "2027-06-01"

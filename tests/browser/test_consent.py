@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 import time
+import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any
+from urllib.parse import quote, unquote
 
 import pytest
-from browsing import Server
+from browsing import LOG_PATH, Server
 from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -40,7 +42,6 @@ def cookie_names(context: BrowserContext) -> set[str]:
 
 def stored(context: BrowserContext) -> dict[str, object]:
     cookie = next(cookie for cookie in context.cookies() if cookie["name"] == "notice_consent")
-    from urllib.parse import unquote
     return json.loads(unquote(cookie["value"]))
 
 
@@ -166,6 +167,23 @@ def test_escape_closes_the_dialog_without_consent_and_returns_focus(page: Page, 
     assert page.evaluate("document.activeElement.dataset.noticeConsentAction") == "customise"
 
 
+def test_close_without_saving_accepts_nothing(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "customise")
+    page.locator(f"{DIALOG} input[name=statistics]").check()
+    page.locator(f"{DIALOG} input[name=marketing]").check()
+
+    click(page, "close", DIALOG)
+
+    expect(page.locator(DIALOG)).to_be_hidden()
+    expect(page.locator(BANNER)).to_be_visible()
+    assert cookie_names(context) == set()
+    assert not ran(page, "statistics") and not ran(page, "marketing")
+    page.reload()
+    open_site(page, server, sites["example"])
+    expect(page.locator(BANNER)).to_be_visible()
+
+
 def test_the_dialog_is_labelled_and_its_switches_have_roles_and_states(page: Page, server: Server, sites: dict[str, Path]) -> None:
     open_site(page, server, sites["example"])
     click(page, "customise")
@@ -189,7 +207,8 @@ def test_a_global_privacy_control_signal_refuses_marketing(page: Page, context: 
     open_site(page, server, sites["example"])
 
     click(page, "customise")
-    expect(page.locator("[data-notice-consent-gpc]")).to_be_visible()
+    expect(page.locator("p[data-notice-consent-gpc]")).to_be_visible()
+    expect(page.locator(f"{DIALOG} .nt-consent__gpc-note")).to_be_visible()
     expect(page.locator(f"{DIALOG} input[name=marketing]")).to_be_disabled()
     click(page, "accept", DIALOG)
 
@@ -197,19 +216,96 @@ def test_a_global_privacy_control_signal_refuses_marketing(page: Page, context: 
     assert stored(context)["categories"] == ["necessary", "statistics"]
 
 
-def consent_cookie(server: Server, revision: str, chosen: datetime, categories: list[str]) -> dict[str, object]:
-    stamp = lambda moment: moment.isoformat().replace("+00:00", "Z")  # noqa: E731
-    value = {"revision": revision, "categories": categories, "time": stamp(chosen), "expires": stamp(chosen + timedelta(days=183))}
+def site_config(site: Path, path: str = "") -> dict[str, Any]:
+    """The widget's configuration as the build wrote it into a page."""
+    return json.loads((site / path / "index.html").read_text().split('id="notice-consent-config">')[1].split("</script>")[0])
+
+
+def days_ago(days: float) -> datetime:
+    return datetime.now(timezone.utc) - timedelta(days=days)
+
+ALL = ["necessary", "statistics", "marketing"]
+
+
+def stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def record(config: dict[str, Any], chosen: datetime, accepted: list[str], **changes: object) -> dict[str, object]:
+    """A decision's record exactly as the widget writes it, made at `chosen`."""
+    optional = [category["id"] for category in config["categories"]]
+    return {
+        "schema": "https://w3id.org/dpv/schema/dpv-27560#record", "id": str(uuid.uuid4()),
+        "time": stamp(chosen), "expires": stamp(chosen + timedelta(days=183)), "event": "given", "method": "save",
+        "categories": accepted, "refused": [category for category in optional if category not in accepted],
+        "revision": config["revision"], "language": config["record"]["language"], "notice": config["record"]["notice"],
+    } | changes
+
+
+def consent_cookie(server: Server, value: dict[str, object]) -> Any:
     return {"name": "notice_consent", "value": quote(json.dumps(value)), "url": server.url, "expires": time.time() + 400 * 86400}
+
+
+@pytest.mark.parametrize("changes", [
+    {"categories": "nostatisticsnomarketing"},  # a string: read by substring, it matched both categories
+    {"categories": ["necessary", "statistics", "marketing", "statistics"]},
+    {"time": "2999-01-01T00:00:00.000Z", "expires": "2999-07-02T00:00:00.000Z"},  # a choice that would never expire
+    {"expires": "2999-01-01T00:00:00.000Z"},
+    {"time": timedelta(minutes=5)},  # from now, when the test runs
+    {"refused": ["marketing"]},
+    {"id": "visitor-42"},
+], ids=["categories-string", "category-twice", "time-2999", "expiry-2999", "time-in-future", "accepted-and-refused", "id"])
+def test_a_stored_value_the_widget_would_not_write_is_no_decision(page: Page, context: BrowserContext, server: Server,
+                                                                  sites: dict[str, Path], changes: dict[str, object]) -> None:
+    server.serve(sites["example"])
+    now = datetime.now(timezone.utc)
+    changes = {key: stamp(now + value) if isinstance(value, timedelta) else value for key, value in changes.items()}
+    context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), now - timedelta(days=1), ALL, **changes))])
+
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_visible()
+    assert not ran(page, "statistics") and not ran(page, "marketing")
+    assert page.evaluate("(async () => (await import('/assets/javascripts/consent.js')).getConsent())()") is None
+
+
+def test_the_forged_record_of_these_tests_is_one_the_widget_accepts(page: Page, context: BrowserContext, server: Server,
+                                                                     sites: dict[str, Path]) -> None:
+    server.serve(sites["example"])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), days_ago(1), ALL))])
+
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_hidden()
+    assert ran(page, "statistics") and ran(page, "marketing")
+
+
+def test_a_global_privacy_control_signal_refuses_marketing_in_a_choice_stored_before(page: Page, context: BrowserContext, server: Server,
+                                                                                    sites: dict[str, Path]) -> None:
+    """Accept all was chosen on a visit without the signal; the browser sends it now: a withdrawal, recorded."""
+    server.serve(sites["example"])
+    before = record(site_config(sites["example"]), days_ago(1), ALL, method="accept-all")
+    context.add_cookies([consent_cookie(server, before),
+                         {"name": "_gcl_au", "value": "1.1.123", "url": server.url, "expires": time.time() + 3600}])
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })")
+
+    open_site(page, server, sites["example"])
+
+    expect(page.locator(BANNER)).to_be_hidden()
+    assert ran(page, "statistics") and not ran(page, "marketing")
+    assert page.locator("iframe[data-consent-category]").get_attribute("src") is None
+    assert "_gcl_au" not in cookie_names(context)
+    after = stored(context)
+    assert (after["event"], after["method"], after["categories"], after["refused"]) == ("withdrawn", "gpc", ["necessary", "statistics"], ["marketing"])
+    assert after["expires"] == before["expires"] and after["id"] != before["id"]
 
 
 @pytest.mark.parametrize(("months_ago", "asked_again"), [(5, False), (7, True)])
 def test_a_choice_expires_after_six_months(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path],
                                            months_ago: int, asked_again: bool) -> None:
-    config = json.loads((sites["example"] / "index.html").read_text().split('id="notice-consent-config">')[1].split("</script>")[0])
     chosen = datetime.now(timezone.utc) - timedelta(days=months_ago * 30.5)
     server.serve(sites["example"])
-    context.add_cookies([consent_cookie(server, config["revision"], chosen, ["necessary", "statistics"])])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), chosen, ["necessary", "statistics"]))])
 
     open_site(page, server, sites["example"])
 
@@ -226,10 +322,99 @@ def test_the_choice_is_stored_first_party_with_its_expiry(page: Page, context: B
     assert cookie["domain"] == "127.0.0.1" and cookie["path"] == "/" and cookie["sameSite"] == "Lax"
     assert 182 * 86400 - 60 < cookie["expires"] - time.time() < 183 * 86400
     value = stored(context)
-    assert set(value) == {"revision", "categories", "time", "expires"}
     chosen = datetime.fromisoformat(str(value["time"]).replace("Z", "+00:00"))
     assert abs(chosen - datetime.now(timezone.utc)) < timedelta(minutes=1)
     assert datetime.fromisoformat(str(value["expires"]).replace("Z", "+00:00")) - chosen == timedelta(days=183)
+    assert len(cookie["name"]) + len(cookie["value"]) < 1500, "far below the 4 KB a browser keeps for a cookie"
+
+
+@pytest.mark.parametrize("path", ["", "fr/", "pl/"], ids=["en", "fr", "pl"])
+def test_the_stored_choice_is_the_record_of_the_decision(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path],
+                                                         path: str) -> None:
+    open_site(page, server, sites["example"], path)
+    click(page, "reject")
+
+    value = stored(context)
+    config = site_config(sites["example"], path)
+    assert set(value) == {"schema", "id", "time", "expires", "event", "method", "categories", "refused", "revision", "language", "notice"}
+    assert value["schema"] == "https://w3id.org/dpv/schema/dpv-27560#record"
+    assert str(uuid.UUID(str(value["id"]))) == value["id"] and uuid.UUID(str(value["id"])).version == 4
+    assert (value["event"], value["method"]) == ("refused", "reject-all")
+    assert (value["categories"], value["refused"]) == (["necessary"], ["statistics", "marketing"])
+    assert value["revision"] == config["revision"]
+    assert value["language"] == (path.strip("/") or "en")
+    assert value["notice"] == {"version": "2027-01-01", "url": f"https://privacy.sipsim.com/{path}versions/2027-01-01/", "latest": "2027-01-01"}
+
+
+def decide_in_dialog(page: Page, categories: list[str]) -> None:
+    page.locator("footer [data-notice-consent-open]").click()
+    for name in ("statistics", "marketing"):
+        page.locator(f"{DIALOG} input[name={name}]").set_checked(name in categories)
+    click(page, "save", DIALOG)
+
+
+def test_each_record_says_whether_consent_was_given_refused_withdrawn_or_renewed(page: Page, context: BrowserContext, server: Server,
+                                                                                 sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    events = []
+
+    click(page, "customise")
+    click(page, "reject", DIALOG)
+    events.append((stored(context)["event"], stored(context)["method"]))
+    decide_in_dialog(page, ["statistics"])
+    events.append((stored(context)["event"], stored(context)["method"]))
+    decide_in_dialog(page, ["statistics"])
+    events.append((stored(context)["event"], stored(context)["method"]))
+    page.locator("footer [data-notice-consent-open]").click()
+    click(page, "accept", DIALOG)
+    events.append((stored(context)["event"], stored(context)["method"]))
+    with page.expect_navigation():  # statistics' script ran: the page reloads so that it no longer runs
+        decide_in_dialog(page, ["marketing"])
+    events.append((stored(context)["event"], stored(context)["method"]))
+
+    assert events == [("refused", "reject-all"), ("given", "save"), ("renewed", "save"), ("given", "accept-all"), ("withdrawn", "save")]
+
+
+def test_the_same_choice_after_an_expiry_is_a_renewal(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
+    server.serve(sites["example"])
+    chosen = days_ago(200)
+    context.add_cookies([consent_cookie(server, record(site_config(sites["example"]), chosen, ALL, method="accept-all"))])
+    open_site(page, server, sites["example"])
+    expect(page.locator(BANNER)).to_be_visible()
+
+    click(page, "accept")
+
+    assert (stored(context)["event"], stored(context)["method"]) == ("renewed", "accept-all")
+
+
+@pytest.mark.parametrize("path", ["", "pl/"], ids=["en", "pl"])
+def test_the_visitor_downloads_exactly_the_stored_record_with_its_texts(page: Page, context: BrowserContext, server: Server,
+                                                                        sites: dict[str, Path], path: str) -> None:
+    open_site(page, server, sites["example"], path)
+    click(page, "customise")
+    expect(page.locator("[data-notice-consent-download]")).to_be_hidden()  # no decision, no record
+    page.locator(f"{DIALOG} input[name=statistics]").check()
+    click(page, "save", DIALOG)
+
+    page.locator("footer [data-notice-consent-open]").click()
+    with page.expect_download() as info:
+        page.locator("[data-notice-consent-download]").click()
+
+    download = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    value = stored(context)
+    config = site_config(sites["example"], path)
+    assert info.value.suggested_filename == f"consent-record-{value['id']}.json"
+    assert {key: download[key] for key in value} == value
+    assert set(download) - set(value) == {"controllers", "purposes"}
+    assert download["controllers"] == [{"name": "PG TELECOM Spolka z o.o.", "address": "ul. Stefana Batorego 18/108, 02-591 Warsaw",
+                                        "email": "info@sipsim.com", "phone": "+336 44 55 55 55", "website": "https://sipsim.com/"}]
+    assert download["purposes"] == config["record"]["purposes"]
+    statistics = next(purpose for purpose in download["purposes"] if purpose["category"] == "statistics")
+    assert statistics["purpose"] == "https://w3id.org/dpv#ServiceUsageAnalytics"
+    assert statistics["name"] == {"": "Statistics Cookies", "pl/": "Statystyczne pliki cookie"}[path]
+    assert [cookie["name"] for cookie in statistics["cookies"]] == ["_pk_id", "_pk_ses"]
+    assert statistics["cookies"][0]["lifetime"] == {"": "13 months", "pl/": "13 miesięcy"}[path]
+    assert statistics["cookies"][1]["purpose"].startswith({"": "Groups the pages", "pl/": "Grupuje podstrony"}[path])
 
 
 def test_asked_again_after_a_version_adds_consent_based_processing(page: Page, server: Server, sites: dict[str, Path]) -> None:
@@ -263,8 +448,12 @@ def test_it_works_under_a_strict_content_security_policy(page: Page, context: Br
 
     click(page, "customise")
     click(page, "accept", DIALOG)
+    page.locator("footer [data-notice-consent-open]").click()
+    with page.expect_download() as info:
+        page.locator("[data-notice-consent-download]").click()
 
     assert ran(page, "statistics") and ran(page, "marketing")
+    assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["categories"] == ALL
     assert page.evaluate("window.violations") == []
 
 
@@ -310,6 +499,23 @@ def test_the_javascript_api_reads_opens_and_tells(page: Page, server: Server, si
 
     assert page.evaluate("consent.getConsent().categories") == ["necessary", "statistics", "marketing"]
     assert page.evaluate("window.changes") == [["necessary", "statistics", "marketing"]]
+
+
+def test_reset_forgets_the_page_state_and_mount_reads_the_stored_choice_again(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["example"])
+    click(page, "accept")
+    result = page.evaluate("""async () => {
+        const widget = await import('/assets/javascripts/consent/index.js');
+        widget.reset();
+        const forgotten = widget.getConsent();
+        widget.openPreferences();
+        const opened = document.querySelector('[data-notice-consent-dialog]').open;
+        widget.mount();
+        return [forgotten, opened, widget.getConsent().categories];
+    }""")
+    assert result == [None, False, ["necessary", "statistics", "marketing"]]
+    page.locator("footer [data-notice-consent-open]").click()
+    expect(page.locator(DIALOG)).to_be_visible()
 
 
 def test_without_javascript_the_page_reads_fully_with_no_banner_and_no_cookie(browser, server: Server, sites: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
@@ -372,3 +578,78 @@ def test_without_a_reduced_motion_request_the_switch_moves(page: Page, server: S
     click(page, "customise")
     switch = page.locator(f"{DIALOG} input[name=statistics]")
     assert switch.evaluate("(input) => getComputedStyle(input, '::before').transitionDuration") == "0.15s"
+
+
+SPY = """window.beacons = [];
+const sendBeacon = Navigator.prototype.sendBeacon;
+Navigator.prototype.sendBeacon = function (url, data) { window.beacons.push(String(url)); return sendBeacon.call(this, url, data); };"""
+
+
+def stored_text(context: BrowserContext) -> str:
+    return unquote(next(cookie for cookie in context.cookies() if cookie["name"] == "notice_consent")["value"])
+
+
+def test_with_a_consent_log_each_decision_sends_exactly_its_stored_record(page: Page, context: BrowserContext, server: Server,
+                                                                         sites: dict[str, Path]) -> None:
+    context.add_init_script(SPY)
+    open_site(page, server, sites["log"])
+    assert site_config(sites["log"])["logUrl"] == LOG_PATH
+
+    click(page, "accept")
+    first = server.wait_for_posts(1)
+    decide_in_dialog(page, ["statistics", "marketing"])
+    second = server.wait_for_posts(2)
+
+    assert page.evaluate("window.beacons") == [LOG_PATH, LOG_PATH]
+    assert len(second) == 2 and second[0] == first[0]
+    assert all(post.content_type == "application/json" for post in second)
+    assert first[0].body.decode() != second[1].body.decode()
+    assert second[1].body.decode() == stored_text(context), "the beacon carries exactly the stored record"
+    assert json.loads(first[0].body)["method"] == "accept-all" and json.loads(second[1].body)["event"] == "renewed"
+
+
+def test_with_a_consent_log_nothing_is_sent_before_a_decision_nor_for_one_already_made(page: Page, context: BrowserContext, server: Server,
+                                                                                       sites: dict[str, Path]) -> None:
+    context.add_init_script(SPY)
+    open_site(page, server, sites["log"])
+    expect(page.locator(BANNER)).to_be_visible()
+    assert page.evaluate("window.beacons") == []
+
+    server.serve(sites["log"])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["log"]), days_ago(1), ALL))])
+    page.reload()
+    open_site(page, server, sites["log"])
+    assert ran(page, "statistics")
+    assert page.evaluate("window.beacons") == []
+    page.reload()  # a beacon queued by the page would be sent before it unloads
+    open_site(page, server, sites["log"])
+    assert page.evaluate("window.beacons") == [] and server.received == []
+
+
+def test_a_gpc_withdrawal_is_a_decision_the_consent_log_receives(page: Page, context: BrowserContext, server: Server,
+                                                                 sites: dict[str, Path]) -> None:
+    server.serve(sites["log"])
+    context.add_cookies([consent_cookie(server, record(site_config(sites["log"]), days_ago(1), ALL))])
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })")
+
+    open_site(page, server, sites["log"])
+
+    posts = server.wait_for_posts(1)
+    assert len(posts) == 1 and posts[0].body.decode() == stored_text(context)
+    assert json.loads(posts[0].body)["method"] == "gpc"
+
+
+def test_without_a_consent_log_no_decision_sends_anything(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
+    context.add_init_script(SPY)
+    posts: list[str] = []
+    page.on("request", lambda request: posts.append(request.url) if request.method != "GET" else None)
+    open_site(page, server, sites["example"])
+    assert site_config(sites["example"])["logUrl"] is None
+
+    click(page, "accept")
+    decide_in_dialog(page, ["statistics", "marketing"])
+    assert page.evaluate("window.beacons") == []
+    page.reload()  # a beacon queued by the page would be sent before it unloads
+    open_site(page, server, sites["example"])
+
+    assert page.evaluate("window.beacons") == [] and posts == [] and server.received == []

@@ -318,7 +318,7 @@ CASES = [
     Case("settings-out-of-range", (replace("mkdocs.yml", "consent_months: 6", "consent_months: 14"),), "mkdocs.yml",
          "extra.notice.consent_months: expected a number at most 13, got the number 14", at="consent_months: 14"),
     Case("settings-typo", (replace("mkdocs.yml", "consent_months: 6", "consent_month: 6"),), "mkdocs.yml",
-         "extra.notice.consent_month: expected one of the fields languages, consent_months, google_consent_mode, advance_notice_days, "
+         "extra.notice.consent_month: expected one of the fields languages, consent_months, google_consent_mode, consent_log_url, advance_notice_days, "
          "got unknown field 'consent_month' "
          "(did you mean 'consent_months'?)", at="consent_month: 6"),
 ]

@@ -2,19 +2,25 @@
 // so that no inline script is needed (strict Content-Security-Policy). Loaded at the start of the body:
 // its storage helpers come before Material's bundle, and the visitor's colour scheme is restored before
 // anything is painted. The scope is the site root, found from this script's own address.
+// Storage may be unusable (cookies blocked: reading localStorage throws) or hold anything (a value this
+// site never wrote): a preference that cannot be read is no preference, and nothing else breaks.
 var __md_scope = new URL("../..", document.currentScript.src),
   __md_hash = function (value) {
     return [...value].reduce(function (hash, char) { return (hash << 5) - hash + char.charCodeAt(0); }, 0);
   },
   __md_get = function (key, storage, scope) {
-    storage = storage || localStorage;
-    scope = scope || __md_scope;
-    return JSON.parse(storage.getItem(scope.pathname + "." + key));
+    try {
+      storage = storage || localStorage;
+      scope = scope || __md_scope;
+      return JSON.parse(storage.getItem(scope.pathname + "." + key));
+    } catch (error) {
+      return null;
+    }
   },
   __md_set = function (key, value, storage, scope) {
-    storage = storage || localStorage;
-    scope = scope || __md_scope;
     try {
+      storage = storage || localStorage;
+      scope = scope || __md_scope;
       storage.setItem(scope.pathname + "." + key, JSON.stringify(value));
     } catch (error) {
       // storage full or disabled: the preference is simply not kept
@@ -23,19 +29,24 @@ var __md_scope = new URL("../..", document.currentScript.src),
 
 (function () {
   var palette = __md_get("__palette");
-  if (!palette || !palette.color) return;
+  if (!palette || typeof palette.color !== "object" || !palette.color) return;
   function apply() {
     if (palette.color.media === "(prefers-color-scheme)") {
       var light = matchMedia("(prefers-color-scheme: light)").matches;
       var input = document.querySelector(light
         ? "[data-md-color-media='(prefers-color-scheme: light)']"
         : "[data-md-color-media='(prefers-color-scheme: dark)']");
+      if (!input) return;
       palette.color.media = input.getAttribute("data-md-color-media");
       palette.color.scheme = input.getAttribute("data-md-color-scheme");
       palette.color.primary = input.getAttribute("data-md-color-primary");
       palette.color.accent = input.getAttribute("data-md-color-accent");
     }
-    for (var key in palette.color) document.body.setAttribute("data-md-color-" + key, palette.color[key]);
+    for (var key in palette.color) {
+      if (/^(media|scheme|primary|accent)$/.test(key) && typeof palette.color[key] === "string") {
+        document.body.setAttribute("data-md-color-" + key, palette.color[key]);
+      }
+    }
   }
   // The automatic scheme reads the palette's inputs, which come later in the page.
   if (palette.color.media === "(prefers-color-scheme)") document.addEventListener("DOMContentLoaded", apply);

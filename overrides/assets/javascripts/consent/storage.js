@@ -1,0 +1,24 @@
+const cookies = () => document.cookie.split("; ").map((cookie) => cookie.split(/=(.*)/s));
+
+export const cookieNames = () => cookies().map(([name]) => name);
+
+export function readCookie(name) {
+  try {
+    return decodeURIComponent(cookies().find(([key]) => key === name)[1]);
+  } catch {
+    return null;
+  }
+}
+
+export function writeCookie(name, value, days) {
+  document.cookie = `${name}=${encodeURIComponent(value)}; Max-Age=${days * 86400}; Path=/; SameSite=Lax${location.protocol === "https:" ? "; Secure" : ""}`;
+}
+
+export function deleteCookie(name) {
+  const labels = location.hostname.split(".");
+  labels.forEach((_, index) => {
+    document.cookie = `${name}=; Max-Age=0; Path=/${index ? `; Domain=.${labels.slice(index - 1).join(".")}` : ""}`;
+  });
+}
+
+export const send = (url, record) => navigator.sendBeacon(url, new Blob([JSON.stringify(record)], { type: "application/json" }));
