@@ -407,7 +407,7 @@ def test_the_visitor_downloads_exactly_the_stored_record_with_its_texts(page: Pa
     assert {key: download[key] for key in value} == value
     assert set(download) - set(value) == {"controllers", "purposes"}
     assert download["controllers"] == [{"name": "PG TELECOM Spolka z o.o.", "address": "ul. Stefana Batorego 18/108, 02-591 Warsaw",
-                                        "email": "info@sipsim.com", "phone": "+336 44 55 55 55", "website": "https://sipsim.com/"}]
+                                        "email": "info@sipsim.com", "phone": "+33 6 44 55 55 55", "website": "https://sipsim.com/"}]
     assert download["purposes"] == config["record"]["purposes"]
     statistics = next(purpose for purpose in download["purposes"] if purpose["category"] == "statistics")
     assert statistics["purpose"] == "https://w3id.org/dpv#ServiceUsageAnalytics"
