@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python bench/consent_size.py
 vanilla-cookieconsent is installed from npm into a temporary folder for the comparison (never copied here).
-The widget's script is its entry file and every module it imports, each gzipped on its own (each is a request
-of its own). The widget's HTML (banner, dialog, configuration) is measured from a real build of this site; the
+The widget is measured as a real build of this site serves it (scripts and stylesheet minified by the build): its
+entry file and every module it imports, each gzipped on its own (each is a request of its own), and its HTML
+(banner, dialog, configuration); the
 cookieconsent side counts its script, its stylesheet and the `run()` call that configures the same three
 categories with English texts (its markup is built by its script).
 """
@@ -18,7 +19,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ASSETS = ROOT / "overrides" / "assets"
 
 COOKIECONSENT_RUN = """
 CookieConsent.run({
@@ -42,20 +42,21 @@ def sizes(data: bytes | list[bytes]) -> tuple[int, int]:
     return sum(len(file) for file in files), sum(len(gzip.compress(file, compresslevel=9)) for file in files)
 
 
-def widget_scripts() -> list[bytes]:
-    """The entry file mkdocs.yml loads and every module it imports."""
-    scripts = ASSETS / "javascripts"
-    return [(scripts / "consent.js").read_bytes(), *(path.read_bytes() for path in sorted((scripts / "consent").glob("*.js")))]
-
-
-def built_widget_html() -> bytes:
-    with tempfile.TemporaryDirectory() as site:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", site], cwd=ROOT, check=True,
-                       env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-        page = (Path(site) / "index.html").read_text(encoding="utf-8")
+def built_widget(site: Path) -> dict[str, bytes | list[bytes]]:
+    """The entry file mkdocs.yml loads, every module it imports, the stylesheet and the markup of one page."""
+    scripts = site / "assets" / "javascripts"
+    page = (site / "index.html").read_text(encoding="utf-8")
     match = re.search(r'<div class="nt-consent".*?</script>\s*</div>', page, re.S)
     assert match, "the widget's markup was not found in the built page"
-    return match.group(0).encode()
+    return {"script": [(scripts / "consent.js").read_bytes(), *(path.read_bytes() for path in sorted((scripts / "consent").glob("*.js")))],
+            "stylesheet": (site / "assets" / "stylesheets" / "consent.css").read_bytes(), "configuration": match.group(0).encode()}
+
+
+def build() -> Path:
+    site = Path(tempfile.mkdtemp()) / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, check=True,
+                   env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    return site
 
 
 def cookieconsent() -> dict[str, bytes | list[bytes]]:
@@ -68,8 +69,7 @@ def cookieconsent() -> dict[str, bytes | list[bytes]]:
 
 
 def main() -> None:
-    ours: dict[str, bytes | list[bytes]] = {"script": widget_scripts(), "stylesheet": (ASSETS / "stylesheets" / "consent.css").read_bytes(),
-            "configuration": built_widget_html()}
+    ours = built_widget(build())
     theirs = cookieconsent()
     print(f"{'':28}{'this widget':>22}{'cookieconsent 3.1.0':>24}")
     print(f"{'bytes':28}{'raw':>11}{'gzip':>11}{'raw':>12}{'gzip':>12}")

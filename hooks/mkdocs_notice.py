@@ -27,6 +27,7 @@ from notice.formatted import TocEntry
 from notice.pages import Page as NoticePage
 from notice.settings import load_settings, today
 from notice.site import Site, load_site
+from notice_mkdocs.assets import minify_assets
 from notice_mkdocs.material import mend_page, split_search_index
 
 log = get_plugin_logger(__name__)
@@ -160,11 +161,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Split Material's search index by language. Runs after the search plugin has written the index."""
+    """Split Material's search index by language (after the search plugin has written it); minify our assets."""
     site = _site()
     source = site.languages.source.code
     roots = {code: "" if code == source else f"{code}/" for code in site.languages.codes}
     split_search_index(Path(config.site_dir), roots, lambda language, key: _material_text(config, language, key))
+    if config.theme.custom_dir:
+        minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
 
 
 def _src_uri(page: NoticePage) -> str:

@@ -63,10 +63,27 @@ def revision(notice: Notice) -> str:
     return hashlib.sha256(json.dumps(covered, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def consent_view(notice: Notice, formatted: FormattedNotice, settings: Settings, version: NoticeVersion) -> ConsentView:
-    """The widget for the version in force, in the language it is formatted in."""
+@dataclass(frozen=True)
+class Amendment:
+    """A material amendment a returning visitor is told about, if it was published after their choice."""
+
+    version: str
+    date: str
+    """Its effective date, as the page's language writes it."""
+    upcoming: bool
+    href: str
+    """Its changes page, from the page the widget is on."""
+
+
+def consent_view(notice: Notice, formatted: FormattedNotice, settings: Settings, version: NoticeVersion,
+                 amendments: tuple[Amendment, ...] = ()) -> ConsentView:
+    """The widget for the version in force, in the language it is formatted in.
+
+    `amendments` are the material ones, newest first: the widget tells a visitor whose choice predates one of them.
+    """
     script = config(notice, settings.consent_months, settings.google_consent_mode, settings.consent_log_url)
-    return ConsentView(formatted.cookie_categories, script | {"record": record(notice, formatted, version)})
+    return ConsentView(formatted.cookie_categories, script | {"record": record(notice, formatted, version),
+                                                              "amendments": [asdict(amendment) for amendment in amendments]})
 
 
 def config(notice: Notice, months: int, google_consent_mode: bool, log_url: str | None = None) -> dict[str, Any]:

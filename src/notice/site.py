@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -15,16 +15,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from notice.changes import stale_translations
-from notice.consent import NoticeVersion, consent_view
+from notice.consent import Amendment, NoticeVersion, consent_view
 from notice.errors import Problem
 from notice.classification import CLASS_LABELS, version_class
 from notice.feeds import FeedEntry, atom_feed, version_facts, version_json, versions_index_json
 from notice.formatted import FormattedNotice, format_notice
 from notice.language import Languages
-from notice.locale import Catalogs, Gettext, load_catalogs
+from notice.locale import Catalogs, Gettext, format_day, load_catalogs
 from notice.model import ChangeClass
-from notice.pages import KINDS, NOTICE, VERSION, Page, PageKind, Rendered, language_root, relative_url
-from notice.settings import Settings
+from notice.pages import CHANGES, KINDS, NOTICE, VERSION, Page, PageKind, Rendered, language_root, relative_url
+from notice.settings import MAX_MONTHS, Settings
 from notice.versions import History, Version, load_history
 
 TEMPLATES = "overrides/fragments/notice"
@@ -167,13 +167,29 @@ class Site:
         current = self.history.current
         language = page.language if page.language in self.languages_of(current) else self.languages.source.code
         latest = self.history.published[-1].name
-        key = ("consent", page.url, language, current.content, latest, self.fingerprint)
+        key = ("consent", page.url, language, current.content, tuple(version.content for version in self.history.published),
+               self.history.today, self.fingerprint)
         if key not in self.cache:
             version = NoticeVersion(current.name, self.site_url + self.page(VERSION, language, current.name).url, latest)
-            view = consent_view(current.notice, self.formatted(current, language), self.settings, version)
+            view = consent_view(current.notice, self.formatted(current, language), self.settings, version, self.material_amendments(page))
             self.cache[key] = Markup(self.render_template("consent.html", language, consent=view, months=self.settings.consent_months,
                                                           cookies_href=self.cookies_href(page)))
         return self.cache[key]  # type: ignore[return-value]
+
+    def material_amendments(self, page: Page) -> tuple[Amendment, ...]:
+        """The material amendments published recently enough to postdate a choice still kept (at most 13 months), newest
+        first, as `page` links to their changes (in its language where the version has it)."""
+        since = self.history.today - timedelta(days=round(MAX_MONTHS * 365.25 / 12))
+        amendments = []
+        for version in reversed(self.history.published):
+            previous = self.history.predecessor(version)
+            if previous is None or version.published_on < since:
+                break
+            if version_class(previous.notice, version.notice) is ChangeClass.material:
+                language = page.language if page.language in self.languages_of(version) else self.languages.source.code
+                amendments.append(Amendment(version.name, format_day(version.effective, self.languages[page.language]),
+                                            version.effective > self.history.today, self.link(page, self.page(CHANGES, language, version.name))))
+        return tuple(amendments)
 
     def cookies_href(self, page: Page) -> str:
         """The notice's cookie section, in force, in the page's language."""

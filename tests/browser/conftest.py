@@ -49,9 +49,10 @@ def notice_command(project: Path, *args: str, today: str) -> None:
 
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Three published states of the site, each built for real:
+    """Published states of the site, each built for real:
 
     - "2024": the notice of 1 February 2024 (it lists no cookie);
+    - "longer": 2024 plus an upcoming amendment that keeps support requests longer (material, consent unchanged);
     - "example": the example amendment published (it adds consent-based audience measurement and lists cookies);
     - "log": the example, with each decision's record sent to the test server (extra.notice.consent_log_url);
     - "wording": the example plus an amendment that only fixes wording.
@@ -61,6 +62,17 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     first = build(ROOT, base / "2024")
     assert first.returncode == 0, first.output
     built["2024"] = with_gated_page(first.site)
+
+    longer = copy_project(base / "longer-project")
+    notice_command(longer, "amend", "2026-12-15", today="2026-11-26")
+    draft = longer / "data" / "versions" / "2026-12-15"
+    edit(draft / "purposes.yml", "period: up to 3 years\n        after: request", "period: up to 5 years\n        after: request")
+    edit(draft / "version.yml", "  en: TODO\n  fr: TODO\n  pl: TODO\n",
+         "  en: Support requests kept longer.\n  fr: Demandes conservées plus longtemps.\n  pl: Dłuższe przechowywanie zgłoszeń.\n")
+    notice_command(longer, "publish", "--translations-reviewed", "--urgent", "A test of an urgent amendment.", today="2026-11-26")
+    upcoming = build(longer, base / "longer", env={"NOTICE_TODAY": "2026-11-27"})
+    assert upcoming.returncode == 0, upcoming.output
+    built["longer"] = with_gated_page(upcoming.site)
 
     project = copy_project(base / "project")
     shutil.copytree(ROOT / "examples" / "versions" / EXAMPLE, project / "data" / "versions" / EXAMPLE)

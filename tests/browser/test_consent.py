@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import pytest
-from browsing import LOG_PATH, Server
+from browsing import LOG_PATH, Server, axe_violations
 from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -653,3 +653,67 @@ def test_without_a_consent_log_no_decision_sends_anything(page: Page, context: B
     open_site(page, server, sites["example"])
 
     assert page.evaluate("window.beacons") == [] and posts == [] and server.received == []
+
+
+NEWS = "[data-notice-consent-news]"
+
+
+def test_a_returning_visitor_is_told_of_a_material_amendment_published_since_their_choice(page: Page, context: BrowserContext,
+                                                                                        server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["2024"])
+    click(page, "accept")
+    open_site(page, server, sites["longer"], "fr/")
+
+    news = page.locator(NEWS)
+    assert news.is_visible() and not page.locator(BANNER).is_visible(), "the choice stands: told, not asked again"
+    assert news.inner_text().startswith("Cette politique de confidentialité a changé depuis votre choix")
+    assert "Une version comportant des modifications substantielles entre en vigueur le 15 décembre 2026." in news.inner_text()
+    news.get_by_role("link").click()
+    assert page.url.endswith("/fr/versions/2026-12-15/changes/")
+
+
+def test_dismissing_the_news_is_remembered(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["2024"])
+    click(page, "accept")
+    open_site(page, server, sites["longer"])
+    page.locator(NEWS).get_by_role("button").press("Enter")
+
+    assert not page.locator(NEWS).is_visible()
+    open_site(page, server, sites["longer"], "versions/")
+    assert not page.locator(NEWS).is_visible()
+
+
+def test_a_first_visit_gets_the_banner_and_no_news(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    open_site(page, server, sites["longer"])
+
+    assert page.locator(BANNER).is_visible() and not page.locator(NEWS).is_visible()
+
+
+def test_an_editorial_amendment_is_never_news(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    """The wording site adds, to the example, an amendment that only fixes wording: nothing to tell."""
+    open_site(page, server, sites["example"])
+    click(page, "accept")
+    open_site(page, server, sites["wording"])
+
+    assert not page.locator(BANNER).is_visible() and not page.locator(NEWS).is_visible()
+
+
+def test_the_news_works_under_the_strict_policy(page: Page, context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
+    context.add_init_script("window.violations = []; document.addEventListener('securitypolicyviolation', "
+                            "(event) => window.violations.push(event.violatedDirective + ' ' + event.blockedURI))")
+    open_site(page, server, sites["2024"])
+    click(page, "accept")
+    open_site(page, server, sites["longer"], headers={"Content-Security-Policy": CSP})
+
+    assert page.locator(NEWS).is_visible()
+    assert page.evaluate("window.violations") == []
+
+
+@pytest.mark.parametrize("path", ["", "pl/versions/"])
+def test_the_news_is_accessible(page: Page, server: Server, sites: dict[str, Path], path: str) -> None:
+    open_site(page, server, sites["2024"])
+    click(page, "accept")
+    open_site(page, server, sites["longer"], path)
+
+    assert page.locator(NEWS).is_visible()
+    assert axe_violations(page) == []

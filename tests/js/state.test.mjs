@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { allowed, cookiesToDelete, decide, eventType, parse, receipt, signalled } from "../../overrides/assets/javascripts/consent/state.js";
+import { allowed, cookiesToDelete, decide, eventType, news, parse, receipt, signalled } from "../../overrides/assets/javascripts/consent/state.js";
 
 const DAY = 864e5;
 const NOW = Date.parse("2026-06-01T12:00:00.000Z");
@@ -159,4 +159,32 @@ test("refusing a category deletes the cookies the data lists for it, with their 
   assert.deepEqual(cookiesToDelete(["statistics"], CONFIG, present), ["_pk_id.1.a1b2", "_pk_ses.1.a1b2", "_pk_id"]);
   assert.deepEqual(cookiesToDelete(["marketing"], CONFIG, present), ["_gcl_au"]);
   assert.deepEqual(cookiesToDelete([], CONFIG, present), []);
+});
+
+// The returning visitor's news: a material amendment published after their choice (amendments come newest first).
+const AMENDMENTS = [
+  { version: "2027-06-01", date: "1 June 2027", upcoming: true, href: "../versions/2027-06-01/changes/" },
+  { version: "2027-01-01", date: "1 January 2027", upcoming: false, href: "../versions/2027-01-01/changes/" },
+];
+const withAmendments = { ...CONFIG, amendments: AMENDMENTS };
+const choiceUnder = (latest, isCurrent = true) => ({ record: { ...made(), notice: { ...made().notice, latest } }, current: isCurrent });
+
+test("a visitor whose choice predates a material amendment is told of the newest one", () => {
+  assert.equal(news(choiceUnder("2024-02-01"), withAmendments, null), AMENDMENTS[0]);
+  assert.equal(news(choiceUnder("2027-01-01"), withAmendments, null), AMENDMENTS[0]);
+});
+
+test("nothing is told of an amendment the choice was made under, or after", () => {
+  assert.equal(news(choiceUnder("2027-06-01"), withAmendments, null), null);
+  assert.equal(news(choiceUnder("2024-02-01"), { ...CONFIG, amendments: [] }, null), null);
+});
+
+test("a dismissed amendment is not told again, a newer one is", () => {
+  assert.equal(news(choiceUnder("2024-02-01"), withAmendments, "2027-06-01"), null);
+  assert.equal(news(choiceUnder("2024-02-01"), withAmendments, "2027-01-01"), AMENDMENTS[0]);
+});
+
+test("without a choice still valid there is no news: the banner asks again instead", () => {
+  assert.equal(news(choiceUnder("2024-02-01", false), withAmendments, null), null);
+  assert.equal(news(null, withAmendments, null), null);
 });

@@ -170,3 +170,18 @@ def test_the_record_names_the_controller_of_the_people_the_cookie_section_speaks
     head, tail = audiences.read_text(encoding="utf-8").split("  - id: site-visitor\n", 1)
     audiences.write_text(head + "  - id: site-visitor\n" + tail.replace("controller: pg-telecom", "controller: sipsim-llc", 1), encoding="utf-8")
     assert example_record("en", directory)["controllers"] == [{"name": "SIPSIM Limited liability company (SIPSIM, LLC)"}]
+
+
+def test_only_material_amendments_are_news_newest_first(project: Path) -> None:
+    """A longer retention (material), then a typo fixed (editorial): the widget is told of the first only."""
+    for effective, old, new in (("2026-12-15", "period: up to 3 years\n        after: request", "period: up to 5 years\n        after: request"),
+                                ("2027-01-15", "Our speciallists conduct", "Our specialists conduct")):
+        draft = start_amendment(project / "data", date.fromisoformat(effective), date(2026, 11, 26), LANGUAGES)
+        edit(draft / "purposes.yml", old, new)
+        edit(draft / "version.yml", "  en: TODO\n  fr: TODO\n  pl: TODO\n", "  en: A change.\n  fr: Un changement.\n  pl: Zmiana.\n")
+        publish_draft(project / "data", date(2026, 11, 26), Publication(LANGUAGES, 30, translations_reviewed=True, urgent="A test."))
+    site = load_site(project, date(2026, 12, 20), "https://privacy.example/", False, load_settings(project / "mkdocs.yml", "mkdocs.yml"))
+
+    amendments = island(site.consent_html(site.page("history", "pl")))["amendments"]
+
+    assert amendments == [{"version": "2026-12-15", "date": "15 grudnia 2026", "upcoming": False, "href": "2026-12-15/changes/"}]

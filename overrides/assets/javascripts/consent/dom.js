@@ -1,3 +1,5 @@
+// What a decision does to the page: runs the scripts of accepted categories (inert until then, as
+// <script type="text/plain" data-consent-category>), signals Google Consent Mode, offers the record for download.
 export function activate(categories) {
   const ran = new Set();
   for (const element of document.querySelectorAll("[data-consent-category]:not([data-consent-activated])")) {

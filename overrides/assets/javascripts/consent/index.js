@@ -1,10 +1,12 @@
+// Wires the widget's markup (rendered by the build, readable without JavaScript) to state.js and storage.js:
+// the banner until a decision, the preferences dialog, Global Privacy Control, and the notice of an amendment.
 import { activate, download, signalGoogle } from "./dom.js";
-import { cookiesToDelete, decide, parse, receipt, signalled } from "./state.js";
-import { cookieNames, deleteCookie, readCookie, send, writeCookie } from "./storage.js";
+import { cookiesToDelete, decide, news, parse, receipt, signalled } from "./state.js";
+import { cookieNames, deleteCookie, readCookie, seen, send, writeCookie } from "./storage.js";
 
 const OPEN = "[data-notice-consent-open]";
 const EVENT = "notice-consent:change";
-let config, root, banner, dialog, stored, opener, activated;
+let config, root, banner, dialog, stored, opener, activated, amendment;
 
 const part = (name) => root.querySelector(`[data-notice-consent-${name}]`);
 const gpc = () => navigator.globalPrivacyControl === true;
@@ -46,6 +48,14 @@ export function mount() {
   if (config.googleConsentMode) signalGoogle("default", accepted());
   activated = activate(accepted());
   banner.hidden = !!decision();
+  amendment = news(stored, config, seen());
+  if (amendment) {
+    const box = part("news");
+    const text = box.querySelector("[data-upcoming]");
+    text.textContent = text.dataset[amendment.upcoming ? "upcoming" : "current"].replace("%(date)s", amendment.date);
+    box.querySelector("a").href = amendment.href;
+    box.hidden = false;
+  }
   document.addEventListener("click", onClick);
   dialog.onclose = () => (opener?.isConnected && opener.offsetParent ? opener : document.querySelector(OPEN))?.focus();
 }
@@ -86,5 +96,9 @@ function onClick(event) {
   else if (action === "customise") openPreferences(button);
   else if (action === "save") choose([...dialog.querySelectorAll(":checked")].map((input) => input.name), "save");
   else if (action === "close") dialog.close();
+  else if (action === "dismiss") {
+    seen(amendment.version);
+    part("news").hidden = true;
+  }
   else if (action === "download") download(`consent-record-${stored.record.id}.json`, JSON.stringify(receipt(stored.record, config), null, 2));
 }

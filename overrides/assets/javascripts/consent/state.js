@@ -1,3 +1,6 @@
+// The widget's decisions as pure functions of the stored record, the configuration and the clock: no DOM, no
+// storage, so tests/js/state.test.mjs checks each rule in Node. A stored record is trusted only if every field
+// parses; anything else is treated as no decision, so a forged or stale cookie can never grant consent.
 const DAY = 864e5;
 const json = JSON.stringify;
 const iso = (time) => new Date(time).toISOString();
@@ -20,7 +23,7 @@ export function parse(text, config, now) {
     return schema === SCHEMA && is(id, /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/)
       && ["given", "refused", "withdrawn", "renewed"].includes(event) && ["accept-all", "reject-all", "save", "gpc"].includes(method)
       && json(categories) === json(allowed(categories, config, false)) && json(refused) === json(refusedOf(categories, config))
-      && is(revision, /^[\da-f]{12}$/) && is(language, /^[a-z]{2}$/) && json({ ...rest, ...more }) === "{}"
+      && is(revision, /^[\da-f]{12}$/) && is(language, /^[a-z]{2,3}$/) && json({ ...rest, ...more }) === "{}"
       && day(version) && day(latest) && latest >= version && is(url, /./) && url.endsWith(`versions/${version}/`)
       && start <= now + 6e4 && start < end && end - start <= config.days * DAY
       ? { record: JSON.parse(text), current: revision === config.revision && now < end } : null;
@@ -48,6 +51,9 @@ export function signalled(previous, config, gpc, now, id) {
   if (!gpc || !categories?.some((category) => config.gpc.includes(category))) return null;
   return decide({ previous, chosen: categories, method: "gpc", config, gpc, now, id, until: Math.min(Date.parse(expires), now + config.days * DAY) });
 }
+
+export const news = (stored, config, seen) =>
+  (stored?.current && config.amendments.find(({ version }) => version > stored.record.notice.latest && version > (seen || ""))) || null;
 
 export const receipt = (record, { record: { controllers, purposes } }) => ({ ...record, controllers, purposes });
 

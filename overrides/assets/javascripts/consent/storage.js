@@ -1,3 +1,5 @@
+// Cookies, localStorage and the optional same-site beacon. Storage may be blocked or hold garbage: every read
+// tolerates it and returns nothing, which state.js treats as no decision.
 const cookies = () => document.cookie.split("; ").map((cookie) => cookie.split(/=(.*)/s));
 
 export const cookieNames = () => cookies().map(([name]) => name);
@@ -19,6 +21,17 @@ export function deleteCookie(name) {
   labels.forEach((_, index) => {
     document.cookie = `${name}=; Max-Age=0; Path=/${index ? `; Domain=.${labels.slice(index - 1).join(".")}` : ""}`;
   });
+}
+
+const SEEN = "notice_amendment_seen";
+
+export function seen(version) {
+  try {
+    if (version) localStorage.setItem(SEEN, version);
+    return localStorage.getItem(SEEN);
+  } catch {
+    return null;
+  }
 }
 
 export const send = (url, record) => navigator.sendBeacon(url, new Blob([JSON.stringify(record)], { type: "application/json" }));
