@@ -24,9 +24,9 @@ Judge = Callable[[Change, Notice, Notice, tuple[str, ...]], ChangeClass | None]
 
 MATERIAL, LESS, EDITORIAL = ChangeClass.material, ChangeClass.less_processing, ChangeClass.editorial
 ORDER = {EDITORIAL: 0, LESS: 1, MATERIAL: 2}
+"""Which class wins where several apply (a version, a sentence told for several changes)."""
 CLASS_LABELS = {MATERIAL: N_("Material changes"), LESS: N_("Less processing"), EDITORIAL: N_("Editorial changes only")}
 """How a version's class is named to readers (feeds, history)."""
-"""Which class wins where several apply (a version, a sentence told for several changes)."""
 
 
 @dataclass(frozen=True)

@@ -145,3 +145,45 @@ def test_every_section_purpose_right_and_cookie_category_has_a_visible_link_on_f
     expect(link).to_be_visible()
     expect(link).to_have_css("opacity", "1")
     expect(link).to_have_attribute("aria-label", "Lien vers cette partie de la politique")
+
+
+def test_the_keyboard_steps_through_the_changes_and_back(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    """Enter on "Next change" again and again: the focus stays on the button, each change in turn is shown and read out."""
+    page.goto(server.serve(sites["example"]) + "versions/2027-01-01/changes/")
+    marks = page.locator("[data-notice-change]")
+    current = page.locator("[data-notice-change-current]")
+    status = page.locator("[data-notice-change-status]")
+    total = marks.count()
+    assert total > 3
+    next_button = page.get_by_role("button", name="Next change")
+    next_button.focus()
+    for number in (1, 2, 3):
+        page.keyboard.press("Enter")
+        expect(next_button).to_be_focused()
+        expect(current).to_have_count(1)
+        assert current.evaluate("(mark) => [...document.querySelectorAll('[data-notice-change]')].indexOf(mark)") == number - 1
+        expect(current).to_be_in_viewport()
+        expect(status).to_contain_text(f"Change {number} of {total}")
+        words = " ".join(marks.nth(number - 1).text_content().split())
+        assert words and words in " ".join(status.text_content().split())
+    page.keyboard.press("Shift+Tab")
+    previous = page.get_by_role("button", name="Previous change")
+    expect(previous).to_be_focused()
+    for number in (2, 1, total):  # before the first comes the last
+        page.keyboard.press("Enter")
+        expect(status).to_contain_text(f"Change {number} of {total}")
+    expect(marks.nth(total - 1)).to_be_in_viewport()
+    assert page.locator("details:not([open]) [data-notice-change]").count() == 0, "a change must never be folded away"
+
+
+def test_without_javascript_the_change_buttons_are_hidden_and_every_change_is_reachable(browser: Browser, server: Server,
+                                                                                         sites: dict[str, Path]) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.serve(sites["example"]) + "versions/2027-01-01/changes/")
+    expect(page.get_by_role("button", name="Next change")).to_be_hidden()
+    anchors = page.locator("main a[href^='#redline-']")
+    assert anchors.count() > 3
+    for href in anchors.evaluate_all("links => links.map(link => link.getAttribute('href'))"):
+        assert page.locator(href).count() == 1, href
+    context.close()

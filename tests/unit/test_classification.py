@@ -3,11 +3,12 @@ each rule has an amendment here that it must classify, and one it must not."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import edit, load_version
+from support import ROOT, edit, load_version
 
 from notice.classification import RULES, classify, highest, unused_overrides
 from notice.model import ChangeClass, Notice
@@ -201,3 +202,10 @@ def test_an_override_that_covers_no_change_is_found(published: Notice, draft: Pa
     (draft / "version.yml").write_text((draft / "version.yml").read_text(encoding="utf-8") + OVERRIDE, encoding="utf-8")
 
     assert [override.change for override in unused_overrides(published, load_version(draft))] == ["purposes.invoicing.retention"]
+
+
+def test_the_readme_table_names_every_rule_and_no_other() -> None:
+    """The legal team reads the rules in the README: a rule added, renamed or dropped in the code shows there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| rule | material"):readme.index("Everything else is **editorial**")]
+    assert re.findall(r"^\| `([a-z-]+)` \|", table, re.M) == list(dict.fromkeys(rule.name for rule in RULES))

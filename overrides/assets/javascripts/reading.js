@@ -83,8 +83,9 @@ function filter() {
   }
 }
 
-// The full text with changes: step from one change to the next, and back, with two buttons (and the keyboard, as
-// they are buttons); each change takes the focus, so that a screen reader reads it. Folded parts open as needed.
+// The full text with changes: step from one change to the next, and back, with two buttons. The focus stays on
+// the button, so that Enter steps again; the change is scrolled to and marked, and the status region reads its
+// position and its words (with their "Inserted:" / "Deleted:" cues) to screen readers.
 function changes() {
   const nav = document.querySelector("[data-notice-change-nav]");
   const marks = [...document.querySelectorAll("[data-notice-change]")];
@@ -95,12 +96,13 @@ function changes() {
   nav.addEventListener("click", (event) => {
     const button = event.target.closest("[data-notice-change-step]");
     if (!button) return;
+    marks[current]?.removeAttribute("data-notice-change-current");
     current = (current + Number(button.dataset.noticeChangeStep) + marks.length) % marks.length;
     const mark = marks[current];
-    const folded = mark.closest("details");
-    if (folded) folded.open = true;
-    mark.focus();
-    status.textContent = status.dataset.position.replace("%(number)s", current + 1).replace("%(total)s", marks.length);
+    mark.setAttribute("data-notice-change-current", "");
+    mark.scrollIntoView({ block: "center" });
+    const words = Object.assign(document.createElement("span"), { className: "nt-sr", textContent: ` ${mark.textContent.replace(/\s+/g, " ").trim()}` });
+    status.replaceChildren(status.dataset.position.replace("%(number)s", current + 1).replace("%(total)s", marks.length), words);
   });
 }
 
