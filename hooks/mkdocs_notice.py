@@ -1,7 +1,9 @@
 """MkDocs adapter (named so it cannot shadow the `notice` package): hands each build event to `notice`.
 
 Hooks are not reloaded by `mkdocs serve`, so all state lives in `_state`, replaced on every `on_config`; only
-the cache of rendered pages outlives a rebuild (its keys say what each page depends on).
+the cache of rendered pages outlives a rebuild (its keys say what each page depends on). Pages that search
+leaves out (each version and its changes) are also kept whole on disk (`notice_mkdocs.page_cache`): a page
+found there is written as it was, without rendering it or the theme around it again.
 """
 
 from __future__ import annotations
@@ -27,17 +29,29 @@ from notice.formatted import TocEntry
 from notice.pages import Page as NoticePage
 from notice.settings import load_settings, today
 from notice.site import Site, load_site
+from notice.store import Store
+import notice
+import notice_mkdocs
 from notice_mkdocs.assets import minify_assets
 from notice_mkdocs.material import mend_page, split_search_index
+from notice_mkdocs.fingerprint import FOLDER, fingerprint
 
 log = get_plugin_logger(__name__)
+CACHED = "notice-cached.html"
+"""The template of a page found in the page cache: the page itself (overrides/notice-cached.html)."""
 
 
 @dataclass
 class _State:
     site: Site
+    store: Store
     navs: dict[str, Navigation] = field(default_factory=dict)
+    nav_keys: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     material: dict[tuple[str, str], str] = field(default_factory=dict)
+    found: dict[str, str] = field(default_factory=dict)
+    """Pages found in the page cache, by source URI."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Pages to render and then keep, by source URI: their key."""
 
 
 _state: _State | None = None
@@ -64,10 +78,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         drafts = _serving or os.environ.get("NOTICE_DRAFTS") == "1"
         examples = root / os.environ["NOTICE_EXAMPLES"] if os.environ.get("NOTICE_EXAMPLES") else None
         settings = load_settings(config_file, config_file.name)
-        site = load_site(root, today(), config.site_url or "/", drafts, settings, examples, _cache)
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        code = (Path(notice.__file__).parent, Path(notice_mkdocs.__file__).parent, Path(__file__).parent)
+        store = Store(Path(os.environ.get("NOTICE_CACHE") or root / FOLDER), fingerprint(root, config_file, custom_dir, code))
+        site = load_site(root, today(), config.site_url or "/", drafts, settings, examples, _cache, store)
     except NoticeError as error:
         raise PluginError(str(error)) from None
-    _state = _State(site)
+    _state = _State(site, store)
     for warning in site.warnings:
         log.warning(str(warning))
     # Material shows its language selector only when extra.alternate is set; our partial links each page to itself.
@@ -93,6 +110,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         pages = [file.page for file in files_in_nav if file is not None and file.page is not None]
         _state_().navs[language] = Navigation(pages, pages)
         _state_().navs[language].homepage = pages[0]
+        _state_().nav_keys[language] = tuple((site.title(page), page.url) for page in site.pages if page.kind.in_nav and page.language == language)
     return nav
 
 
@@ -101,6 +119,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     site = _site()
     catalogs = site.catalogs
     env.add_extension("jinja2.ext.i18n")
+    env.bytecode_cache = _state_().store.bytecode_cache()
     env.install_gettext_callables(  # type: ignore[attr-defined]
         pass_context(lambda context, message: catalogs.gettext(_language(context))(message)),
         pass_context(lambda context, singular, plural, n: catalogs.translations[_language(context)].ngettext(singular, plural, n)),
@@ -117,10 +136,23 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the stub's HTML with the page rendered from the data, and give MkDocs its table of contents."""
+    """Replace the stub's HTML with the page rendered from the data, and give MkDocs its table of contents.
+
+    A page search leaves out is looked up in the page cache first: found, it needs neither its content nor the
+    theme's templates.
+    """
     notice_page = _page_of(page.file.src_uri)
     if notice_page is None:
         return html
+    state = _state_()
+    if not notice_page.kind.searchable:
+        key = _page_key(notice_page)
+        cached = state.store.get(key)
+        if cached is not None:
+            state.found[page.file.src_uri] = cached
+            page.meta["template"] = CACHED
+            return ""
+        state.keys[page.file.src_uri] = key
     rendered = _site().render(notice_page)
     page.toc = get_toc([_toc_token(entry) for entry in rendered.toc])  # type: ignore[misc]
     return rendered.html
@@ -133,6 +165,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     uses; pointing it at the language's root gives each language its own index (see `on_post_build`).
     """
     site = _site()
+    if page.file.src_uri in _state_().found:
+        context["notice_cached_page"] = _state_().found[page.file.src_uri]
+        return context
     notice_page = _page_of(page.file.src_uri)
     if notice_page is not None:
         context["notice_language"] = notice_page.language
@@ -146,10 +181,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Mend Material's markup where no template block reaches it, so that every page passes axe and the Nu checker."""
+    """Mend Material's markup where no template block reaches it, so that every page passes axe and the Nu checker;
+    keep the page if it is to be kept."""
+    state = _state_()
+    if page.file.src_uri in state.found:
+        return output
     notice_page = _page_of(page.file.src_uri)
     language = notice_page.language if notice_page else _site().languages.source.code
-    return mend_page(output, _material_text(config, language, "search"))
+    output = mend_page(output, _material_text(config, language, "search"))
+    if page.file.src_uri in state.keys:
+        state.store.put(state.keys[page.file.src_uri], output)
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -168,6 +210,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(Path(config.site_dir), roots, lambda language, key: _material_text(config, language, key))
     if config.theme.custom_dir:
         minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
+    state = _state_()
+    log.info(f"Pages: {len(state.found)} from the page cache, {len(state.keys)} rendered and kept in {state.store.folder}")
+    for problem in dict.fromkeys(state.store.problems):
+        log.info(f"The page cache could not be written (the build is only slower): {problem}")
+    state.store.prune()
 
 
 def _src_uri(page: NoticePage) -> str:
@@ -177,6 +224,13 @@ def _src_uri(page: NoticePage) -> str:
 
 def _page_of(src_uri: str) -> NoticePage | None:
     return _site().page_at(src_uri.removesuffix("index.md")) if src_uri.endswith("index.md") else None
+
+
+def _page_key(page: NoticePage) -> str:
+    """Everything the whole page depends on: its content's inputs, what frames it, and the build's fingerprint."""
+    state, site = _state_(), _site()
+    return state.store.key("page", site.fingerprint, page.key, page.kind.inputs(site, page), site.title(page), site.description(page),
+                    site.alternates(page), site.consent_inputs(page), site.cookies_href(page), state.nav_keys.get(page.language))
 
 
 def _front_matter(site: Site, page: NoticePage) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
-from notice.classification import classify, highest
+from notice.classification import Classified, classify, highest
 from notice.diff import Change, diff, match, reordered
 from notice.errors import Problem
 from notice.formatted import BASIS_LABELS, FormattedNotice
@@ -44,15 +44,17 @@ class SummaryItem:
     overrides: tuple[Override, ...] = ()
 
 
-def summarise(old: Notice, new: Notice, before: FormattedNotice, after: FormattedNotice, gettext: Gettext, link: Link) -> tuple[SummaryItem, ...]:
+def summarise(old: Notice, new: Notice, before: FormattedNotice, after: FormattedNotice, gettext: Gettext, link: Link,
+              changes: tuple[Classified, ...] | None = None) -> tuple[SummaryItem, ...]:
     """The changes from `old` to `new` as sentences, one per fact, in the order of the notice, each with its class
     (the highest of the changes it tells).
 
-    `before` and `after` are the two versions formatted in the summary's language.
+    `before` and `after` are the two versions formatted in the summary's language; `changes`, if given, is
+    `classify(old, new)` already computed (a site tells the same changes in each of its languages).
     """
     summary = _Summary(old, new, before, after, gettext, link)
     told: dict[SummaryItem, tuple[list[ChangeClass], list[Override]]] = {}
-    for classified in classify(old, new):
+    for classified in changes if changes is not None else classify(old, new):
         for item in summary.tell(classified.change):
             classes, overrides = told.setdefault(item, ([], []))
             classes.append(classified.change_class)

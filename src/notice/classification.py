@@ -64,11 +64,6 @@ def classify(old: Notice, new: Notice) -> tuple[Classified, ...]:
     return tuple(classified)
 
 
-def version_class(old: Notice, new: Notice) -> ChangeClass:
-    """The class of an amendment: its highest change's."""
-    return highest([classified.change_class for classified in classify(old, new)])
-
-
 def unused_overrides(old: Notice, new: Notice) -> tuple[Override, ...]:
     """Overrides in `new` that cover no change: a stale or mistyped override is never silently ignored."""
     paths = [change.path for change in diff(old, new)]

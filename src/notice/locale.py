@@ -92,21 +92,34 @@ def load_catalogs(root: Path, languages: Languages, locales: str = "locales", ma
     return Catalogs(translations, tuple(warnings))
 
 
-def extract_messages(root: Path, mapping: str = "babel.cfg") -> dict[str | tuple[str, ...], str]:
+Messages = dict[str | tuple[str, ...], str]
+_EXTRACTED: dict[tuple[object, ...], Messages] = {}
+"""Extracted messages by the state of the files they come from: a preview's rebuild does not extract them again."""
+
+
+def extract_messages(root: Path, mapping: str = "babel.cfg") -> Messages:
     """Every message the sources mark for translation, with where it is first used."""
     with (root / mapping).open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)  # type: ignore[no-untyped-call]
-    used: dict[str | tuple[str, ...], str] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-        root, method_map, options_map, directory_filter=_skip_tooling,
-    ):
-        used.setdefault(message, f"{filename}:{lineno}")
-    return used
+    folders = [root / pattern.split("*")[0] for pattern, _method in method_map]
+    sources = sorted(path for folder in folders for path in folder.rglob("*") if path.is_file() and _walked(root, folders, str(path.parent)))
+    key = (root, mapping, str(method_map), str(options_map), tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in sources))
+    if key not in _EXTRACTED:
+        used: Messages = {}
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            root, method_map, options_map, directory_filter=lambda dirpath: _walked(root, folders, dirpath),
+        ):
+            used.setdefault(message, f"{filename}:{lineno}")
+        _EXTRACTED[key] = used
+    return dict(_EXTRACTED[key])
 
 
-def _skip_tooling(dirpath: str) -> bool:
-    name = Path(dirpath).name
-    return not (name.startswith(".") or name in {"node_modules", "site", "build", "__pycache__", "tests"})
+def _walked(root: Path, folders: list[Path], dirpath: str) -> bool:
+    """Only the folders the mapping's patterns name (and the way to them) are read: not the data of every version."""
+    folder = Path(dirpath)
+    if folder.name.startswith(".") or folder.name in {"node_modules", "__pycache__"}:
+        return False
+    return any(folder == named or folder in named.parents or named in folder.parents for named in folders)
 
 
 def _check_catalog(

@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from notice.changes import SummaryItem, summarise
-from notice.classification import version_class
 from notice.formatted import FormattedNotice, TocEntry
 from notice.locale import N_, format_day
 from notice.markup import Formatted
@@ -285,11 +284,12 @@ class ChangesPage(PageKind):
             source = site.page(CHANGES, site.languages.source.code, version.name)
             return ChangesView(previous=version_link(site, page, previous), elsewhere=site.link(page, source), **common)  # type: ignore[arg-type]
         before = site.formatted(previous, page.language)
-        items = summarise(previous.notice, version.notice, before, after, site.gettext(page.language), lambda anchor, removed: f"#redline-{anchor}")
+        items = summarise(previous.notice, version.notice, before, after, site.gettext(page.language), lambda anchor, removed: f"#redline-{anchor}",
+                          site.classified(version))
         lock = version.lock
         return ChangesView(
             previous=version_link(site, page, previous),
-            change_class=version_class(previous.notice, version.notice),
+            change_class=site.change_class(version) or ChangeClass.editorial,
             material=tuple(item for item in items if item.change_class is ChangeClass.material),
             less_processing=tuple(item for item in items if item.change_class is ChangeClass.less_processing),
             editorial=tuple(item for item in items if item.change_class is ChangeClass.editorial),
@@ -325,10 +325,10 @@ class HistoryPage(PageKind):
     def render(self, site: Site, page: Page) -> Rendered:
         rows = []
         for version in reversed(site.versions):
-            summary = site.formatted(version, page.language).summary if page.language in site.languages_of(version) else None
+            summary = site.summary(version, page.language) if page.language in site.languages_of(version) else None
             previous = site.history.predecessor(version)
             rows.append(HistoryRow(version_link(site, page, version), site.history.state(version), summary, previous is None,
-                                   version_class(previous.notice, version.notice) if previous else None))
+                                   site.change_class(version)))
         feed_href = relative_url(f"{language_root(page.language, self.source_language)}feed.xml", page.url).rstrip("/")
         html = site.render_template("history.html", page.language, title=self.title(site, page), rows=rows, feed_href=feed_href,
                                     advance_notice_days=site.settings.advance_notice_days)

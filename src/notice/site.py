@@ -5,7 +5,7 @@ JSON), and what renders them. An engine adapter (hooks/mkdocs_notice.py for MkDo
 from __future__ import annotations
 
 import hashlib
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -17,14 +17,16 @@ from markupsafe import Markup
 from notice.changes import stale_translations
 from notice.consent import Amendment, NoticeVersion, consent_view
 from notice.errors import Problem
-from notice.classification import CLASS_LABELS, version_class
+from notice.classification import CLASS_LABELS, Classified, classify, highest
 from notice.feeds import FeedEntry, atom_feed, version_facts, version_json, versions_index_json
 from notice.formatted import FormattedNotice, format_notice
+from notice.markup import Formatted, format_prose
 from notice.language import Languages
 from notice.locale import Catalogs, Gettext, format_day, load_catalogs
 from notice.model import ChangeClass
 from notice.pages import CHANGES, KINDS, NOTICE, VERSION, Page, PageKind, Rendered, language_root, relative_url
 from notice.settings import MAX_MONTHS, Settings
+from notice.store import Store
 from notice.versions import History, Version, load_history
 
 TEMPLATES = "overrides/fragments/notice"
@@ -62,6 +64,8 @@ class Site:
     drafts: bool
     cache: MutableMapping[tuple[object, ...], object] = field(default_factory=dict, compare=False)
     """Rendered pages and formatted notices by what they depend on: the adapter keeps it across a preview's rebuilds."""
+    store: Store | None = field(default=None, compare=False)
+    """Where what published versions alone decide is kept between builds (JSON documents, classes of changes)."""
 
     @cached_property
     def languages(self) -> Languages:
@@ -133,7 +137,8 @@ class Site:
         """The fragments' own environment: autoescaped and strict, unlike the theme's; one for every language, so that
         each template is compiled once a build, translated in the language it is rendered in."""
         env = Environment(loader=FileSystemLoader(self.root / TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                          extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+                          extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
+                          bytecode_cache=self.store.bytecode_cache() if self.store else None)
         translations = self.catalogs.translations
         env.install_gettext_callables(  # type: ignore[attr-defined]
             pass_context(lambda context, message: translations[context["language"]].gettext(message)),
@@ -152,6 +157,12 @@ class Site:
             self.cache[key] = format_notice(version.notice, self.languages[language], self.gettext(language))
         return self.cache[key]  # type: ignore[return-value]
 
+    def summary(self, version: Version, language: str) -> Formatted | None:
+        """The editors' summary of `version` (the history and the feeds show it for every version: formatting each
+        whole notice for it would cost as much as rendering each version)."""
+        summary = version.notice.summary
+        return format_prose(summary[language]) if summary else None
+
     def render(self, page: Page) -> Rendered:
         """The page's HTML, rendered once for as long as what it shows does not change.
 
@@ -164,17 +175,25 @@ class Site:
 
     def consent_html(self, page: Page) -> Markup:
         """The consent widget, for the version in force, in the page's language."""
-        current = self.history.current
-        language = page.language if page.language in self.languages_of(current) else self.languages.source.code
-        latest = self.history.published[-1].name
-        key = ("consent", page.url, language, current.content, tuple(version.content for version in self.history.published),
-               self.history.today, self.fingerprint)
+        key = self.consent_inputs(page)
         if key not in self.cache:
-            version = NoticeVersion(current.name, self.site_url + self.page(VERSION, language, current.name).url, latest)
+            current = self.history.current
+            language = self._in_force_language(page)
+            version = NoticeVersion(current.name, self.site_url + self.page(VERSION, language, current.name).url, self.history.published[-1].name)
             view = consent_view(current.notice, self.formatted(current, language), self.settings, version, self.material_amendments(page))
             self.cache[key] = Markup(self.render_template("consent.html", language, consent=view, months=self.settings.consent_months,
                                                           cookies_href=self.cookies_href(page)))
         return self.cache[key]  # type: ignore[return-value]
+
+    def consent_inputs(self, page: Page) -> tuple[object, ...]:
+        """What the consent widget on `page` depends on: it changes when a version takes effect or an amendment is
+        published, not every day."""
+        current = self.history.current
+        return ("consent", page.url, self._in_force_language(page), current.content, self.history.published[-1].name, self.material_amendments(page), self.fingerprint)
+
+    def _in_force_language(self, page: Page) -> str:
+        """The page's language, if the version in force has it."""
+        return page.language if page.language in self.languages_of(self.history.current) else self.languages.source.code
 
     def material_amendments(self, page: Page) -> tuple[Amendment, ...]:
         """The material amendments published recently enough to postdate a choice still kept (at most 13 months), newest
@@ -185,7 +204,7 @@ class Site:
             previous = self.history.predecessor(version)
             if previous is None or version.published_on < since:
                 break
-            if version_class(previous.notice, version.notice) is ChangeClass.material:
+            if self.change_class(version) is ChangeClass.material:
                 language = page.language if page.language in self.languages_of(version) else self.languages.source.code
                 amendments.append(Amendment(version.name, format_day(version.effective, self.languages[page.language]),
                                             version.effective > self.history.today, self.link(page, self.page(CHANGES, language, version.name))))
@@ -193,9 +212,8 @@ class Site:
 
     def cookies_href(self, page: Page) -> str:
         """The notice's cookie section, in force, in the page's language."""
-        current = self.history.current
-        language = page.language if page.language in self.languages_of(current) else self.languages.source.code
-        return self.link(page, self.page(NOTICE, language), self.formatted(current, language).cookies_section)
+        language = self._in_force_language(page)
+        return self.link(page, self.page(NOTICE, language), self.formatted(self.history.current, language).cookies_section)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -215,17 +233,46 @@ class Site:
             urls["json"] = f"{self.site_url}versions/{version.name}.json"
             state = self.history.state(version).value
             change_class = self.change_class(version)
-            assets.append(Asset(f"versions/{version.name}.json", version_json(version, state, urls, change_class)))
+            lock = (version.lock.published, version.lock.urgent) if version.lock else None
+            document = self._kept(("json", version.content, state, tuple(urls.items()), change_class, lock),
+                                  lambda: version_json(version, state, urls, change_class))
+            assets.append(Asset(f"versions/{version.name}.json", document))
             summary = version.notice.summary
             rows.append({"version": version.name, "state": state, **version_facts(version, change_class),
                          "summary": summary.model_dump() if summary else None, "urls": urls})
         assets.append(Asset("versions/index.json", versions_index_json(rows)))
         return tuple(assets)
 
+    def classified(self, version: Version) -> tuple[Classified, ...]:
+        """Every change `version` makes to the version it amends, classified once for the whole site (pages, feeds, JSON)."""
+        previous = self.history.predecessor(version)
+        if previous is None:
+            return ()
+        key = ("classified", previous.content, version.content)
+        if key not in self.cache:
+            self.cache[key] = classify(previous.notice, version.notice)
+        return self.cache[key]  # type: ignore[return-value]
+
     def change_class(self, version: Version) -> ChangeClass | None:
         """What `version`'s changes mean, against the version it amends (none for the first)."""
         previous = self.history.predecessor(version)
-        return version_class(previous.notice, version.notice) if previous else None
+        if previous is None:
+            return None
+        return ChangeClass(self._kept(("class", previous.content, version.content),
+                                      lambda: highest([classified.change_class for classified in self.classified(version)]).value))
+
+    def _kept(self, inputs: tuple[object, ...], make: Callable[[], str]) -> str:
+        """`make()` once for these inputs: kept in memory for a preview's rebuilds, and in the store for later builds."""
+        key = (*inputs, self.fingerprint)
+        if key not in self.cache:
+            stored = self.store.key(*key) if self.store else ""
+            text = self.store.get(stored) if self.store else None
+            if text is None:
+                text = make()
+                if self.store:
+                    self.store.put(stored, text)
+            self.cache[key] = text
+        return self.cache[key]  # type: ignore[return-value]
 
     def feed(self, language: str) -> str:
         gettext = self.gettext(language)
@@ -233,7 +280,7 @@ class Site:
         for version in self.history.published:
             if language not in self.languages_of(version):
                 continue
-            summary = self.formatted(version, language).summary
+            summary = self.summary(version, language)
             page = self.page(VERSION, language, version.name)
             entries.append(FeedEntry(
                 id=self.site_url + page.url,
@@ -261,14 +308,14 @@ class Site:
 
 
 def load_site(root: Path, today: date, site_url: str, drafts: bool, settings: Settings, examples: Path | None = None,
-              cache: MutableMapping[tuple[object, ...], object] | None = None) -> Site:
+              cache: MutableMapping[tuple[object, ...], object] | None = None, store: Store | None = None) -> Site:
     """Load and check the data and the catalogs under `root`; raise `NoticeError` on any problem.
 
     `site_url` is the published address of the site root, ending with "/"; `drafts` shows draft versions
     (a local preview), which a publishing build leaves out; `examples` adds example drafts to a preview; `cache`
-    keeps rendered pages between builds (a preview's rebuilds).
+    keeps rendered pages between builds (a preview's rebuilds), `store` what published versions alone decide.
     """
     languages = settings.notice_languages
     history = load_history(root / "data", today, languages, examples=examples if drafts else None)
     catalogs = load_catalogs(root, languages)
-    return Site(root, site_url, settings, history, catalogs, drafts, cache if cache is not None else {})
+    return Site(root, site_url, settings, history, catalogs, drafts, cache if cache is not None else {}, store)

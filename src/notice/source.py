@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +46,8 @@ _BOMS = (
 
 _INVISIBLE = {0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR", 0xFFFE: "a noncharacter", 0xFFFF: "a noncharacter",
               **{code: "a bidirectional control" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + "".join(map(chr, _INVISIBLE)) + "]")
+"""Every character `forbidden_character` describes: one regular expression, as every text of every version is checked."""
 
 
 @dataclass(frozen=True)
@@ -111,17 +112,15 @@ def read_text(path: Path, display: str) -> str:
 
 def forbidden_character(text: str) -> str | None:
     """The first character of `text` that has no place in a notice (control, bidirectional override, …), described."""
-    for character in text:
-        code = ord(character)
-        if character in "\t\n":
-            continue
-        if code < 0x20 or 0x7F <= code <= 0x9F:
-            return f"the control character U+{code:04X}"
-        if code in _INVISIBLE:
-            return f"U+{code:04X} ({_INVISIBLE[code]})"
-        if unicodedata.category(character) == "Cs":
-            return f"the lone surrogate U+{code:04X}"
-    return None
+    match = _FORBIDDEN.search(text)
+    if match is None:
+        return None
+    code = ord(match.group())
+    if code in _INVISIBLE:
+        return f"U+{code:04X} ({_INVISIBLE[code]})"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"the lone surrogate U+{code:04X}"
+    return f"the control character U+{code:04X}"
 
 
 def _character_problem(display: str, text: str) -> Problem:

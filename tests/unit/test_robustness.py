@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from notice.cli import main
 from notice.errors import DataError
 from notice.load import load_snapshot
 from notice.model import SNAPSHOT_FILES
+from notice.source import forbidden_character
 
 TRICKY = ["*a", "&a x", "[", "{", "}", "- ", ": ", "yes", "null", "~", "'", '"', '"\\e[2J"', '"\\x00"', '"\\u202e"', "!!python/object:os.system",
           "<<: *x", "\t", "\x00", "\x1b", "é", "\ufeff", "2024-02-30", "1e400", "|", ">", "%YAML 1.1", "---", "...", "#", "<script>",
@@ -117,3 +119,21 @@ def test_the_commands_on_broken_data_report_and_write_nothing(project: Path, dat
     finally:
         path.write_text(ORIGINALS[name], encoding="utf-8")
         shutil.rmtree(project / "data/versions/2027-03-01", ignore_errors=True)
+
+
+EDGES = "\t\n\r\x00\x1f\x20\x7e\x7f\x9f\xa0\u2027\u2028\u2029\u202a\u202e\u202f\u2065\u2066\u2069\u206a\ud800\udfff\ufffd\ufffe\uffff"
+
+
+@given(st.text(alphabet=st.one_of(st.characters(exclude_categories=()), st.sampled_from(EDGES)), max_size=40))
+def test_a_text_is_refused_exactly_for_its_first_character_that_has_no_place_in_a_notice(text: str) -> None:
+    """Controls (but tab and newline), the C1 block, lone surrogates, line/paragraph separators, noncharacters and
+    bidirectional controls; anything else, however exotic, is text."""
+    def refused(character: str) -> bool:
+        code = ord(character)
+        return ((code < 0x20 and character not in "\t\n") or 0x7F <= code <= 0x9F or unicodedata.category(character) == "Cs"
+                or code in (0x2028, 0x2029, 0xFFFE, 0xFFFF) or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069)
+    first = next((character for character in text if refused(character)), None)
+    found = forbidden_character(text)
+    assert (found is None) == (first is None)
+    if first is not None:
+        assert found is not None and f"U+{ord(first):04X}" in found
