@@ -110,6 +110,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         notice_alternates=(),
         notice_consent="",
         notice_cookies_href="",
+        notice_jsonld="",
         notice_alternates_of=lambda src_uri: site.alternates(page) if (page := _page_of(src_uri)) else (),
     )
     return env
@@ -138,6 +139,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["notice_alternates"] = site.alternates(notice_page)
         context["notice_consent"] = site.consent_html(notice_page)
         context["notice_cookies_href"] = site.cookies_href(notice_page)
+        context["notice_jsonld"] = site.jsonld_href(notice_page)
         context["nav"] = _state_().navs[notice_page.language]
         if notice_page.language != site.languages.source.code:
             context["base_url"] = f"{context['base_url']}/{notice_page.language}/"
