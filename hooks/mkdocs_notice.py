@@ -17,7 +17,7 @@ from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -80,7 +80,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in site.pages:
         files.append(File.generated(config, _src_uri(page), content=_front_matter(site, page)))
     for asset in site.assets():
-        files.append(File.generated(config, asset.path, content=asset.content))
+        # Included whatever exclude_docs says: its default excludes paths starting with a dot, such as .well-known/.
+        files.append(File.generated(config, asset.path, content=asset.content, inclusion=InclusionLevel.INCLUDED))
     return files
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
 
 from notice.dpv import COOKIE_PURPOSES, expand
@@ -17,6 +18,8 @@ from notice.model import BasisKind, Controller, CookieCategoryId, Notice
 from notice.settings import Settings
 
 COOKIE_NAME = "notice_consent"
+GPC_SUPPORT = ".well-known/gpc.json"
+"""Where a site states that it honours Global Privacy Control (the GPC specification's well-known resource)."""
 
 
 @dataclass(frozen=True)
@@ -107,3 +110,8 @@ def controllers(notice: Notice) -> tuple[Controller, ...]:
     ids = dict.fromkeys(audience.controller for audience in notice.audiences if section in audience.sections)
     return tuple(c for c in notice.controllers if c.id in ids) or notice.controllers
 
+
+def gpc_support(last_update: date) -> str:
+    """The GPC support resource: this site honours the signal (the widget takes it as a refusal of marketing), as stated
+    by the version in force, published on `last_update`."""
+    return json.dumps({"gpc": True, "lastUpdate": last_update.isoformat()}, indent=2) + "\n"

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from notice.changes import stale_translations
-from notice.consent import NoticeVersion, consent_view
+from notice.consent import GPC_SUPPORT, NoticeVersion, consent_view, gpc_support
 from notice.dpv import Addresses, notice_jsonld
 from notice.errors import Problem
 from notice.classification import CLASS_LABELS, version_class
@@ -194,7 +194,8 @@ class Site:
 
     def assets(self) -> tuple[Asset, ...]:
         """The Atom feed of each language; each version as JSON and as linked data (JSON-LD), the version in force's
-        linked data also at the root; and the JSON index of versions."""
+        linked data also at the root; the JSON index of versions; and the statement that the site honours Global
+        Privacy Control."""
         source = self.languages.source.code
         assets = [Asset(f"{language_root(language.code, source)}feed.xml", self.feed(language.code)) for language in self.languages]
         rows = []
@@ -213,6 +214,7 @@ class Site:
             rows.append({"version": version.name, "state": state, **version_facts(version, change_class),
                          "summary": summary.model_dump() if summary else None, "urls": urls})
         assets.append(Asset("versions/index.json", versions_index_json(rows)))
+        assets.append(Asset(GPC_SUPPORT, gpc_support(self.history.current.published_on)))
         return tuple(assets)
 
     def jsonld(self, version: Version) -> str:

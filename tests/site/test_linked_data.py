@@ -1,5 +1,6 @@
 """The notice as linked data: every version as one JSON-LD document in the W3C Data Privacy Vocabulary, read back with a
-real RDF library, offline, and checked triple by triple against the YAML.
+real RDF library, offline, and checked triple by triple against the YAML; and the statement that the site honours
+Global Privacy Control.
 
 Built from the example amendment, published with less than the advance notice (so `--urgent`) after the 2024 version.
 """
@@ -323,3 +324,21 @@ def test_the_history_links_each_version_to_its_linked_data(site: Path) -> None:
     for name in ("2024-02-01", NEW):
         assert f'href="../../versions/{name}/notice.jsonld" type="application/ld+json">Données (JSON-LD)' in history
 
+
+# Global Privacy Control
+
+
+def gpc(site: Path) -> object:
+    return json.loads((site / ".well-known" / "gpc.json").read_text(encoding="utf-8"))
+
+
+def test_the_site_states_that_it_honours_global_privacy_control(site: Path) -> None:
+    """The GPC specification's well-known resource, dated by the publication of the version in force."""
+    assert gpc(site) == {"gpc": True, "lastUpdate": PUBLISHED_ON}
+
+
+def test_the_statement_is_dated_by_the_version_in_force_not_an_upcoming_one(amended: Path) -> None:
+    result = build(amended, amended / "site-upcoming", env={"NOTICE_TODAY": "2026-12-25"})
+    assert result.returncode == 0, result.output
+
+    assert gpc(result.site) == {"gpc": True, "lastUpdate": "2024-02-01"}
