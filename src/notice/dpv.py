@@ -26,7 +26,6 @@ from notice.model import (
     Controller,
     CookieCategory,
     CookieCategoryId,
-    Notice,
     Period,
     Purpose,
     Retention,
@@ -147,6 +146,8 @@ def notice_jsonld(version: Version, formatted: Mapping[str, FormattedNotice], ad
 
 
 class _Graph:
+    """The nodes of one version: the notice with what it states, then the records it refers to by address."""
+
     def __init__(self, version: Version, formatted: Mapping[str, FormattedNotice], addresses: Addresses) -> None:
         self.version, self.notice, self.formatted, self.addresses = version, version.notice, formatted, addresses
         self.languages = tuple(formatted)
