@@ -19,7 +19,7 @@ from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -98,7 +98,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in site.pages:
         files.append(File.generated(config, _src_uri(page), content=_front_matter(site, page)))
     for asset in site.assets():
-        files.append(File.generated(config, asset.path, content=asset.content))
+        # Included whatever exclude_docs says: its default excludes paths starting with a dot, such as .well-known/.
+        files.append(File.generated(config, asset.path, content=asset.content, inclusion=InclusionLevel.INCLUDED))
     return files
 
 
@@ -130,6 +131,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         notice_alternates=(),
         notice_consent="",
         notice_cookies_href="",
+        notice_jsonld="",
         notice_alternates_of=lambda src_uri: site.alternates(page) if (page := _page_of(src_uri)) else (),
     )
     return env
@@ -174,6 +176,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["notice_alternates"] = site.alternates(notice_page)
         context["notice_consent"] = site.consent_html(notice_page)
         context["notice_cookies_href"] = site.cookies_href(notice_page)
+        context["notice_jsonld"] = site.jsonld_href(notice_page)
         context["nav"] = _state_().navs[notice_page.language]
         if notice_page.language != site.languages.source.code:
             context["base_url"] = f"{context['base_url']}/{notice_page.language}/"

@@ -72,6 +72,7 @@ RULES: tuple[tuple[Path, str], ...] = (
     (("purposes", "*", "recipients"), "purpose_recipients"),
     (("purposes", "*", "legal_bases", "**"), "purpose_bases"),
     (("purposes", "*", "retention", "**"), "purpose_retention"),
+    (("purposes", "*", "dpv_purpose"), "nothing"),
     (("purposes", "*", "**"), "purpose_wording"),
     (("sections",), "sections_order"),
     (("sections", "*"), "section"),

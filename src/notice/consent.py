@@ -9,19 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Any
 
+from notice.dpv import COOKIE_PURPOSES, expand
 from notice.formatted import GPC_REFUSES, CategoryView, FormattedNotice
 from notice.model import BasisKind, Controller, CookieCategoryId, Notice
 from notice.settings import Settings
 
 COOKIE_NAME = "notice_consent"
-DPV_PURPOSES = {
-    CookieCategoryId.necessary: "https://w3id.org/dpv#ServiceProvision",
-    CookieCategoryId.statistics: "https://w3id.org/dpv#ServiceUsageAnalytics",
-    CookieCategoryId.marketing: "https://w3id.org/dpv#Advertising",
-}
-"""Each cookie category's purpose as a concept of the W3C Data Privacy Vocabulary, for the consent record."""
+GPC_SUPPORT = ".well-known/gpc.json"
+"""Where a site states that it honours Global Privacy Control (the GPC specification's well-known resource)."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,7 @@ def record(notice: Notice, formatted: FormattedNotice, version: NoticeVersion) -
             for controller in controllers(notice)
         ],
         "purposes": [
-            {"category": category.id, "name": category.name, "purpose": DPV_PURPOSES[CookieCategoryId(category.id)],
+            {"category": category.id, "name": category.name, "purpose": expand(COOKIE_PURPOSES[CookieCategoryId(category.id)]),
              "cookies": [asdict(cookie) for cookie in category.cookies]}
             for category in formatted.cookie_categories
         ],
@@ -128,3 +126,9 @@ def controllers(notice: Notice) -> tuple[Controller, ...]:
     section = next((s.id for s in notice.sections for b in s.body if b.kind == "cookie_categories"), None)
     ids = dict.fromkeys(audience.controller for audience in notice.audiences if section in audience.sections)
     return tuple(c for c in notice.controllers if c.id in ids) or notice.controllers
+
+
+def gpc_support(last_update: date) -> str:
+    """The GPC support resource: this site honours the signal (the widget takes it as a refusal of marketing), as stated
+    by the version in force, published on `last_update`."""
+    return json.dumps({"gpc": True, "lastUpdate": last_update.isoformat()}, indent=2) + "\n"

@@ -406,8 +406,8 @@ class _Formatter:
                             cookies=self.cookies(category))
 
     def controller(self, controller: Controller) -> ControllerView:
-        phone_uri = "tel:" + "".join(ch for ch in controller.phone if ch.isdigit() or ch == "+") if controller.phone else None
-        return ControllerView(controller.name, controller.address, controller.email, controller.phone, phone_uri, controller.website)
+        return ControllerView(controller.name, controller.address, controller.email, controller.phone,
+                              tel_uri(controller.phone) if controller.phone else None, controller.website)
 
     def purpose(self, purpose: Purpose) -> PurposeView:
         code = self.code
@@ -471,3 +471,8 @@ class _Formatter:
             elif piece:
                 parts.append((piece, None))
         return Linked(tuple(parts))
+
+
+def tel_uri(phone: str) -> str:
+    """A phone number as written ("+33 6 44 55 55 55") as the tel: address that dials it."""
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")

@@ -173,6 +173,34 @@ class Safeguard(str, Enum):
     """Art. 49: a derogation for a specific situation (explicit consent, a contract, …)."""
 
 
+class DpvPurpose(str, Enum):
+    """A purpose concept of the W3C Data Privacy Vocabulary (DPV 2, https://w3id.org/dpv#), for the notice as linked
+    data: the closed set the legal team chooses from, each checked against DPV's own list of purposes."""
+
+    AccountManagement = "AccountManagement"
+    Advertising = "Advertising"
+    CommunicationForCustomerCare = "CommunicationForCustomerCare"
+    CustomerCare = "CustomerCare"
+    CustomerClaimsManagement = "CustomerClaimsManagement"
+    CustomerManagement = "CustomerManagement"
+    CustomerRelationshipManagement = "CustomerRelationshipManagement"
+    DirectMarketing = "DirectMarketing"
+    DisputeManagement = "DisputeManagement"
+    EnforceSecurity = "EnforceSecurity"
+    FraudPreventionAndDetection = "FraudPreventionAndDetection"
+    IdentityVerification = "IdentityVerification"
+    ImproveExistingProductsAndServices = "ImproveExistingProductsAndServices"
+    LegalCompliance = "LegalCompliance"
+    Marketing = "Marketing"
+    PaymentManagement = "PaymentManagement"
+    PersonalisedAdvertising = "PersonalisedAdvertising"
+    RecordManagement = "RecordManagement"
+    ServiceOptimisation = "ServiceOptimisation"
+    ServiceProvision = "ServiceProvision"
+    ServiceUsageAnalytics = "ServiceUsageAnalytics"
+    TargetedAdvertising = "TargetedAdvertising"
+
+
 class ChangeClass(str, Enum):
     """What an amendment's change means for the people it concerns (GDPR transparency: material changes are told
     in advance)."""
@@ -440,6 +468,10 @@ class Purpose(Record):
     """Wording shown instead of, or after, the recipients ("None")."""
     retention: tuple[Retention, ...] = Field(min_length=1)
     """Retention rules, with their conditions where there are several."""
+    dpv_purpose: DpvPurpose | None = None
+    """The purpose as a concept of the W3C Data Privacy Vocabulary ("CustomerCare", "DirectMarketing"), for the notice
+    published as linked data (notice.jsonld); never shown on the pages. Without it, the purpose is published with its own
+    title only."""
 
     @model_validator(mode="after")
     def _has_recipients(self) -> Purpose:

@@ -82,6 +82,8 @@ class HistoryRow:
     first: bool
     change_class: ChangeClass | None
     """What its changes mean (none for the first version)."""
+    data_href: str
+    """The version as linked data (JSON-LD)."""
 
 
 @dataclass(frozen=True)
@@ -328,7 +330,7 @@ class HistoryPage(PageKind):
             summary = site.summary(version, page.language) if page.language in site.languages_of(version) else None
             previous = site.history.predecessor(version)
             rows.append(HistoryRow(version_link(site, page, version), site.history.state(version), summary, previous is None,
-                                   site.change_class(version)))
+                                   site.change_class(version), site.jsonld_href(page, version.name)))
         feed_href = relative_url(f"{language_root(page.language, self.source_language)}feed.xml", page.url).rstrip("/")
         html = site.render_template("history.html", page.language, title=self.title(site, page), rows=rows, feed_href=feed_href,
                                     advance_notice_days=site.settings.advance_notice_days)

@@ -15,7 +15,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from notice.changes import stale_translations
-from notice.consent import Amendment, NoticeVersion, consent_view
+from notice.consent import GPC_SUPPORT, Amendment, NoticeVersion, consent_view, gpc_support
+from notice.dpv import Addresses, notice_jsonld
 from notice.errors import Problem
 from notice.classification import CLASS_LABELS, Classified, classify, highest
 from notice.feeds import FeedEntry, atom_feed, version_facts, version_json, versions_index_json
@@ -30,6 +31,8 @@ from notice.store import Store
 from notice.versions import History, Version, load_history
 
 TEMPLATES = "overrides/fragments/notice"
+CURRENT_JSONLD = "notice.jsonld"
+"""The version in force as linked data; each version's is at `jsonld_path`."""
 AUTHOR = "SipSim"
 
 
@@ -224,13 +227,20 @@ class Site:
         return digest.hexdigest()
 
     def assets(self) -> tuple[Asset, ...]:
-        """The Atom feed of each language, each published version as JSON, and the JSON index of versions."""
+        """The Atom feed of each language; each version as JSON and as linked data (JSON-LD), the version in force's
+        linked data also at the root; the JSON index of versions; and the statement that the site honours Global
+        Privacy Control."""
         source = self.languages.source.code
         assets = [Asset(f"{language_root(language.code, source)}feed.xml", self.feed(language.code)) for language in self.languages]
         rows = []
         for version in self.versions:
+            linked_data = self.jsonld(version)
+            assets.append(Asset(jsonld_path(version.name), linked_data))
+            if version.name == self.history.current.name:
+                assets.append(Asset(CURRENT_JSONLD, linked_data))
             urls = {code: self.site_url + self.page(VERSION, code, version.name).url for code in self.languages_of(version)}
             urls["json"] = f"{self.site_url}versions/{version.name}.json"
+            urls["jsonld"] = self.site_url + jsonld_path(version.name)
             state = self.history.state(version).value
             change_class = self.change_class(version)
             lock = (version.lock.published, version.lock.urgent) if version.lock else None
@@ -241,6 +251,7 @@ class Site:
             rows.append({"version": version.name, "state": state, **version_facts(version, change_class),
                          "summary": summary.model_dump() if summary else None, "urls": urls})
         assets.append(Asset("versions/index.json", versions_index_json(rows)))
+        assets.append(Asset(GPC_SUPPORT, gpc_support(self.history.current.published_on)))
         return tuple(assets)
 
     def classified(self, version: Version) -> tuple[Classified, ...]:
@@ -252,6 +263,23 @@ class Site:
         if key not in self.cache:
             self.cache[key] = classify(previous.notice, version.notice)
         return self.cache[key]  # type: ignore[return-value]
+
+    def jsonld(self, version: Version) -> str:
+        """The version as linked data, in all its languages (see `notice.dpv`)."""
+        previous = self.history.predecessor(version)
+        addresses = Addresses(
+            document=self.site_url + jsonld_path(version.name),
+            pages=tuple((code, self.site_url + self.page(VERSION, code, version.name).url) for code in self.languages_of(version)),
+            previous=self.site_url + jsonld_path(previous.name) if previous else None,
+        )
+        lock = (version.lock.published, version.lock.base) if version.lock else None
+        return self._kept(("jsonld", version.content, lock, addresses),
+                          lambda: notice_jsonld(version, {code: self.formatted(version, code) for code in self.languages_of(version)}, addresses))
+
+    def jsonld_href(self, page: Page, version: str | None = None) -> str:
+        """How `page` links to linked data: `version`'s, else that of the version the page shows, else the version in force's."""
+        target = version or page.version
+        return relative_url(jsonld_path(target) if target else CURRENT_JSONLD, page.url)
 
     def change_class(self, version: Version) -> ChangeClass | None:
         """What `version`'s changes mean, against the version it amends (none for the first)."""
@@ -305,6 +333,11 @@ class Site:
                 problems += stale_translations(previous.notice, version.notice, version.display, previous.name,
                                                self.languages.only(version.notice.languages))
         return problems
+
+
+def jsonld_path(version: str) -> str:
+    """Where a version's linked data is published, one file for all its languages."""
+    return f"versions/{version}/notice.jsonld"
 
 
 def load_site(root: Path, today: date, site_url: str, drafts: bool, settings: Settings, examples: Path | None = None,

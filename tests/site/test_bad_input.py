@@ -128,7 +128,7 @@ class Case:
 
 P, R, A, N, VOC, C, CT, VER = (f"{V}/{name}.yml" for name in ("purposes", "rights", "audiences", "notice", "vocabulary", "controllers",
                                                            "cookies", "version"))
-FIELDS = ("id, title, introduction, activities, closing, data_categories, legal_bases, recipients, recipients_note, retention")
+FIELDS = ("id, title, introduction, activities, closing, data_categories, legal_bases, recipients, recipients_note, retention, dpv_purpose")
 
 CASES = [
     # YAML syntax
@@ -162,6 +162,12 @@ CASES = [
     Case("value-enum", (replace(P, "        kinds: [legal_obligation, legitimate_interests]", "        kinds: [legal_obligation, legitimate_interest]"),),
          P, "purposes[6].legal_bases[0].kinds[1]: expected one of: consent, contract, legal_obligation, vital_interests, public_task or "
             "legitimate_interests, got \"legitimate_interest\"", at="legitimate_interest]", schema=True),
+    Case("value-dpv-purpose", (replace(P, "  - id: invoicing\n", "  - id: invoicing\n    dpv_purpose: PaymentManagment\n"),),
+         P, "purposes[3].dpv_purpose: expected one of: AccountManagement, Advertising, CommunicationForCustomerCare, CustomerCare, "
+            "CustomerClaimsManagement, CustomerManagement, CustomerRelationshipManagement, DirectMarketing, DisputeManagement, EnforceSecurity, "
+            "FraudPreventionAndDetection, IdentityVerification, ImproveExistingProductsAndServices, LegalCompliance, Marketing, PaymentManagement, "
+            "PersonalisedAdvertising, RecordManagement, ServiceOptimisation, ServiceProvision, ServiceUsageAnalytics or TargetedAdvertising, "
+            "got \"PaymentManagment\"", at="dpv_purpose: PaymentManagment", schema=True),
     Case("value-period", (replace(P, "period: up to 6 months", "period: for six months"),),
          P, "purposes[4].retention[0].period: expected a duration like \"3 years\", \"up to 6 months\" or \"1 to 6 years\", got \"for six months\"",
          at="period: for six months", schema=True),

@@ -64,6 +64,10 @@ CASES = [
     ("section-prose",
      [("notice.yml", "All revised terms will automatically take effect", "All revised terms will take effect")],
      [("Wording changed in section 11. Amendments.", "#amendments")]),
+    # the purpose's DPV concept is read only by machines (notice.jsonld): no reader's wording changed
+    ("dpv-purpose-added",
+     [("purposes.yml", "  - id: invoicing\n", "  - id: invoicing\n    dpv_purpose: PaymentManagement\n")],
+     []),
 ]
 
 

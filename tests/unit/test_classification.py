@@ -134,6 +134,8 @@ CASES: list[tuple[str, list[Step], ChangeClass, str]] = [
     ("title", [replace("notice.yml", "en: PRIVACY POLICY", "en: PRIVACY NOTICE")], EDITORIAL, "wording"),
     ("section-prose", [replace("notice.yml", "All revised terms will automatically take effect", "All revised terms will take effect")],
      EDITORIAL, "wording"),
+    ("dpv-purpose", [replace("purposes.yml", "  - id: invoicing\n", "  - id: invoicing\n    dpv_purpose: PaymentManagement\n")],
+     EDITORIAL, "wording"),
 ]
 
 
