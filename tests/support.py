@@ -88,6 +88,8 @@ def build(project: Path, site: Path | None = None, *, strict: bool = True, env: 
     handler = _Lines(lines)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # as the command: its INFO lines are printed too
     saved = dict(os.environ)
     os.environ.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
     code = 0
@@ -105,6 +107,7 @@ def build(project: Path, site: Path | None = None, *, strict: bool = True, env: 
         code = 1
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
         os.environ.clear()
         os.environ.update(saved)
     return Build(code, "\n".join(lines) + "\n", site)

@@ -53,13 +53,17 @@ class Store:
         """Write the entry whole or not at all: a build that stops half-way leaves no partial entry behind."""
         data = text.encode("utf-8")
         path = self._path(key)
+        temporary: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False) as file:
+                temporary = file.name
                 file.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-            os.replace(file.name, path)
+            os.replace(temporary, path)
         except OSError as error:
             self.problems.append(f"{self.folder}: {error.strerror or error}")
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
 
     def bytecode_cache(self) -> BytecodeCache | None:
         """Where Jinja keeps compiled templates between builds (it checks each against its template's source)."""

@@ -39,3 +39,14 @@ def test_the_workflow_checks_publishes_daily_and_never_interleaves() -> None:
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_the_workflow_keeps_the_store_of_rendered_pages_between_runs_before_it_builds() -> None:
+    """Each run saves its own store and restores the newest earlier one: every entry's key says what it depends on."""
+    steps = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())["jobs"]["check"]["steps"]
+    uses = [step.get("uses", "") for step in steps]
+    cache = steps[next(index for index, used in enumerate(uses) if used.startswith("actions/cache@"))]
+    assert cache["with"]["path"] == ".cache/notice"
+    assert cache["with"]["key"] == "notice-store-${{ github.run_id }}" and cache["with"]["restore-keys"] == "notice-store-"
+    runs = [step.get("run", "") for step in steps]
+    assert steps.index(cache) < runs.index("./dev build")
