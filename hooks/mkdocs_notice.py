@@ -47,7 +47,8 @@ class _State:
     store: Store
     navs: dict[str, Navigation] = field(default_factory=dict)
     nav_keys: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    material: dict[tuple[str, str], str] = field(default_factory=dict)
+    material: dict[str, Any] = field(default_factory=dict)
+    """Material's translations module (partials/language.html) of each language."""
     found: dict[str, str] = field(default_factory=dict)
     """Pages found in the page cache, by source URI."""
     keys: dict[str, str] = field(default_factory=dict)
@@ -250,10 +251,14 @@ def _front_matter(site: Site, page: NoticePage) -> str:
 def _material_text(config: MkDocsConfig, language: str, key: str) -> str:
     """A string from Material's own translations (partials/languages/<language>.html), read once per build."""
     material = _state_().material
-    if (language, key) not in material:
-        template = config.theme.get_env().get_template("partials/language.html", None, {"config": config, "notice_language": language})
-        material[(language, key)] = str(template.module.t(key))  # type: ignore[attr-defined]
-    return material[(language, key)]
+    if language not in material:
+        if not material:
+            env = config.theme.get_env()  # a new environment at each call: one for all languages
+            env.bytecode_cache = _state_().store.bytecode_cache()
+            material[""] = env
+        template = material[""].get_template("partials/language.html")
+        material[language] = template.make_module({"config": config, "notice_language": language})
+    return str(material[language].t(key))
 
 
 def _state_() -> _State:

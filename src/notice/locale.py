@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gettext as gettext_module
+import hashlib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 from babel.dates import format_date
@@ -24,6 +26,7 @@ from notice.errors import DataError, Problem
 from notice.language import Language, Languages
 from notice.model import Period
 from notice.source import forbidden_character
+from notice.store import Store
 
 DOMAIN = "messages"
 
@@ -62,13 +65,13 @@ class Catalogs:
         return self.translations[language].gettext
 
 
-def load_catalogs(root: Path, languages: Languages, locales: str = "locales", mapping: str = "babel.cfg") -> Catalogs:
+def load_catalogs(root: Path, languages: Languages, locales: str = "locales", mapping: str = "babel.cfg", store: Store | None = None) -> Catalogs:
     """Compile each language's catalog after checking it translates every message the sources use.
 
     The messages are extracted from the sources themselves (as `pybabel extract` does with `babel.cfg`), so a
     message added to a template but not yet to a catalog fails the build instead of showing English.
     """
-    used = extract_messages(root, mapping)
+    used = extract_messages(root, mapping, store)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     translations: dict[str, gettext_module.NullTranslations] = {languages.source.code: gettext_module.NullTranslations()}
@@ -94,24 +97,32 @@ def load_catalogs(root: Path, languages: Languages, locales: str = "locales", ma
 
 Messages = dict[str | tuple[str, ...], str]
 _EXTRACTED: dict[tuple[object, ...], Messages] = {}
-"""Extracted messages by the state of the files they come from: a preview's rebuild does not extract them again."""
+"""Extracted messages by the content of the files they come from: a preview's rebuild does not extract them again."""
 
 
-def extract_messages(root: Path, mapping: str = "babel.cfg") -> Messages:
-    """Every message the sources mark for translation, with where it is first used."""
-    with (root / mapping).open(encoding="utf-8") as handle:
-        method_map, options_map = parse_mapping_cfg(handle)  # type: ignore[no-untyped-call]
+def extract_messages(root: Path, mapping: str = "babel.cfg", store: Store | None = None) -> Messages:
+    """Every message the sources mark for translation, with where it is first used; kept in `store` by the content
+    of the sources, as extracting them costs more than the rest of a small build."""
+    config = (root / mapping).read_text(encoding="utf-8")
+    method_map, options_map = parse_mapping_cfg(StringIO(config))  # type: ignore[no-untyped-call]
     folders = [root / pattern.split("*")[0] for pattern, _method in method_map]
     sources = sorted(path for folder in folders for path in folder.rglob("*") if path.is_file() and _walked(root, folders, str(path.parent)))
-    key = (root, mapping, str(method_map), str(options_map), tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in sources))
-    if key not in _EXTRACTED:
-        used: Messages = {}
-        for filename, lineno, message, _comments, _context in extract_from_dir(
-            root, method_map, options_map, directory_filter=lambda dirpath: _walked(root, folders, dirpath),
-        ):
-            used.setdefault(message, f"{filename}:{lineno}")
-        _EXTRACTED[key] = used
-    return dict(_EXTRACTED[key])
+    inputs = ("messages", config, tuple((path.relative_to(root).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()) for path in sources))
+    if inputs not in _EXTRACTED:
+        key = store.key(*inputs) if store else ""
+        stored = store.get(key) if store else None
+        if stored is not None:
+            _EXTRACTED[inputs] = {tuple(message) if isinstance(message, list) else message: origin for message, origin in json.loads(stored)}
+        else:
+            used: Messages = {}
+            for filename, lineno, message, _comments, _context in extract_from_dir(
+                root, method_map, options_map, directory_filter=lambda dirpath: _walked(root, folders, dirpath),
+            ):
+                used.setdefault(message, f"{filename}:{lineno}")
+            _EXTRACTED[inputs] = used
+            if store:
+                store.put(key, json.dumps(list(used.items()), ensure_ascii=False))
+    return dict(_EXTRACTED[inputs])
 
 
 def _walked(root: Path, folders: list[Path], dirpath: str) -> bool:

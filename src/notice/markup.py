@@ -50,10 +50,16 @@ def plain(text: str) -> Formatted:
     return Formatted(escape(text), (text,))
 
 
+@lru_cache(maxsize=1)
+def _parser() -> markdown.Markdown:
+    """One parser, reset for each text: setting one up costs more than most texts take to convert."""
+    return markdown.Markdown(extensions=["sane_lists", _KeepTree()], output_format="html")
+
+
 @lru_cache(maxsize=8192)
 def format_prose(source: str) -> Formatted:
     """Paragraphs and lists."""
-    parser = markdown.Markdown(extensions=["sane_lists", _KeepTree()], output_format="html")
+    parser = _parser().reset()
     rendered = parser.convert(source)
     tree: Element = parser.kept_tree  # type: ignore[attr-defined]
     blocks = tuple(_text(parser, element) for element in tree.iter() if element.tag in ("p", "li"))

@@ -30,7 +30,7 @@ from pydantic_core import PydanticCustomError
 class Record(BaseModel):
     """A frozen record: unknown keys are typos, and nothing changes after loading."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")  # field docstrings: notice.schema reads them for the editors' help
 
     @property
     def key(self) -> str | None:

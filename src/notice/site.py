@@ -350,5 +350,5 @@ def load_site(root: Path, today: date, site_url: str, drafts: bool, settings: Se
     """
     languages = settings.notice_languages
     history = load_history(root / "data", today, languages, examples=examples if drafts else None)
-    catalogs = load_catalogs(root, languages)
+    catalogs = load_catalogs(root, languages, store=store)
     return Site(root, site_url, settings, history, catalogs, drafts, cache if cache is not None else {}, store)

@@ -120,3 +120,9 @@ def test_the_catalogs_in_the_repository_match_the_sources() -> None:
     template = (ROOT / "locales/messages.pot").read_text(encoding="utf-8")
     in_template = set(re.findall(r'^msgid "(.+)"$', template, re.M))
     assert set(m for m in extract_messages(ROOT) if isinstance(m, str) and len(m) < 70) <= in_template
+
+
+@pytest.mark.parametrize(("prefix", "label"), [("", "Search"), ("fr/", "Recherche"), ("pl/", "Szukaj")])
+def test_the_search_dialog_is_named_in_the_page_language(site: Path, prefix: str, label: str) -> None:
+    """Its name comes from Material's translations, read once per language (the adapter mends the dialog)."""
+    assert f'class="md-search" data-md-component="search" role="dialog" aria-label="{label}"' in html_of(site, prefix)
