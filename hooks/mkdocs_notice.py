@@ -2,8 +2,8 @@
 
 Hooks are not reloaded by `mkdocs serve`, so all state lives in `_state`, replaced on every `on_config`; only
 the cache of rendered pages outlives a rebuild (its keys say what each page depends on). Pages that search
-leaves out (each version and its changes) are also kept whole on disk (`notice_mkdocs.page_cache`): a page
-found there is written as it was, without rendering it or the theme around it again.
+leaves out (each version and its changes) are also kept whole in the store (`notice.store`): a page found
+there is not handed to MkDocs at all, but written as it was once the build is done.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -37,8 +38,6 @@ from notice_mkdocs.material import mend_page, split_search_index
 from notice_mkdocs.fingerprint import FOLDER, fingerprint
 
 log = get_plugin_logger(__name__)
-CACHED = "notice-cached.html"
-"""The template of a page found in the page cache: the page itself (overrides/notice-cached.html)."""
 
 
 @dataclass
@@ -46,11 +45,10 @@ class _State:
     site: Site
     store: Store
     navs: dict[str, Navigation] = field(default_factory=dict)
-    nav_keys: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     material: dict[str, Any] = field(default_factory=dict)
     """Material's translations module (partials/language.html) of each language."""
     found: dict[str, str] = field(default_factory=dict)
-    """Pages found in the page cache, by source URI."""
+    """Pages found in the store, by URL: written by `on_post_build`."""
     keys: dict[str, str] = field(default_factory=dict)
     """Pages to render and then keep, by source URI: their key."""
 
@@ -95,8 +93,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Generate every page from the data; navigation is built afterwards, so it can point at them."""
-    site = _site()
+    site, state = _site(), _state_()
     for page in site.pages:
+        if not page.kind.searchable:
+            key = _page_key(page)
+            found = _cache.get(("page", key)) or state.store.get(key)  # a preview keeps them in memory too
+            if isinstance(found, str):
+                state.found[page.url] = found
+                if _serving:
+                    _cache[("page", key)] = found
+                continue
+            state.keys[_src_uri(page)] = key
         files.append(File.generated(config, _src_uri(page), content=_front_matter(site, page)))
     for asset in site.assets():
         # Included whatever exclude_docs says: its default excludes paths starting with a dot, such as .well-known/.
@@ -105,15 +112,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Give each language its own navigation; the site-wide one would mix them."""
+    """Give each language its own navigation; the site-wide one would mix them (and list every version). Pages
+    that are not the notice's, such as the 404 page, get the source language's."""
     site = _site()
     for language in site.languages.codes:
         files_in_nav = [files.get_file_from_path(_src_uri(page)) for page in site.pages if page.kind.in_nav and page.language == language]
         pages = [file.page for file in files_in_nav if file is not None and file.page is not None]
         _state_().navs[language] = Navigation(pages, pages)
         _state_().navs[language].homepage = pages[0]
-        _state_().nav_keys[language] = tuple((site.title(page), page.url) for page in site.pages if page.kind.in_nav and page.language == language)
-    return nav
+    return _state_().navs[site.languages.source.code]
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -133,29 +140,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         notice_consent="",
         notice_cookies_href="",
         notice_jsonld="",
-        notice_alternates_of=lambda src_uri: site.alternates(page) if (page := _page_of(src_uri)) else (),
+        notice_sitemap=tuple((site.site_url + page.url, site.alternates(page)) for page in site.pages),
     )
     return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the stub's HTML with the page rendered from the data, and give MkDocs its table of contents.
-
-    A page search leaves out is looked up in the page cache first: found, it needs neither its content nor the
-    theme's templates.
-    """
+    """Replace the stub's HTML with the page rendered from the data, and give MkDocs its table of contents."""
     notice_page = _page_of(page.file.src_uri)
     if notice_page is None:
         return html
-    state = _state_()
-    if not notice_page.kind.searchable:
-        key = _page_key(notice_page)
-        cached = state.store.get(key)
-        if cached is not None:
-            state.found[page.file.src_uri] = cached
-            page.meta["template"] = CACHED
-            return ""
-        state.keys[page.file.src_uri] = key
     rendered = _site().render(notice_page)
     page.toc = get_toc([_toc_token(entry) for entry in rendered.toc])  # type: ignore[misc]
     return rendered.html
@@ -168,9 +162,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     uses; pointing it at the language's root gives each language its own index (see `on_post_build`).
     """
     site = _site()
-    if page.file.src_uri in _state_().found:
-        context["notice_cached_page"] = _state_().found[page.file.src_uri]
-        return context
     notice_page = _page_of(page.file.src_uri)
     if notice_page is not None:
         context["notice_language"] = notice_page.language
@@ -188,13 +179,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Mend Material's markup where no template block reaches it, so that every page passes axe and the Nu checker;
     keep the page if it is to be kept."""
     state = _state_()
-    if page.file.src_uri in state.found:
-        return output
     notice_page = _page_of(page.file.src_uri)
     language = notice_page.language if notice_page else _site().languages.source.code
     output = mend_page(output, _material_text(config, language, "search"))
     if page.file.src_uri in state.keys:
-        state.store.put(state.keys[page.file.src_uri], output)
+        key = state.keys[page.file.src_uri]
+        state.store.put(key, output)
+        if _serving:
+            _cache[("page", key)] = output
     return output
 
 
@@ -215,6 +207,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.theme.custom_dir:
         minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
     state = _state_()
+    for url, html in state.found.items():
+        utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(Path(config.site_dir) / url / "index.html"))
     log.info(f"Pages: {len(state.found)} from the page cache, {len(state.keys)} rendered and kept in {state.store.folder}")
     for problem in dict.fromkeys(state.store.problems):
         log.info(f"The page cache could not be written (the build is only slower): {problem}")
@@ -234,7 +228,8 @@ def _page_key(page: NoticePage) -> str:
     """Everything the whole page depends on: its content's inputs, what frames it, and the build's fingerprint."""
     state, site = _state_(), _site()
     return state.store.key("page", site.fingerprint, page.key, page.kind.inputs(site, page), site.title(page), site.description(page),
-                    site.alternates(page), site.consent_inputs(page), site.cookies_href(page), state.nav_keys.get(page.language))
+                    site.alternates(page), site.consent_inputs(page), site.cookies_href(page),
+                    tuple((site.title(other), other.url) for other in site.pages if other.kind.in_nav and other.language == page.language))
 
 
 def _front_matter(site: Site, page: NoticePage) -> str:
