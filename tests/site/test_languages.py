@@ -120,3 +120,17 @@ def test_the_catalogs_in_the_repository_match_the_sources() -> None:
     template = (ROOT / "locales/messages.pot").read_text(encoding="utf-8")
     in_template = set(re.findall(r'^msgid "(.+)"$', template, re.M))
     assert set(m for m in extract_messages(ROOT) if isinstance(m, str) and len(m) < 70) <= in_template
+
+
+@pytest.mark.parametrize(("prefix", "subtitle", "banner", "wrong"), [
+    ("fr/", "applicable à compter du 1er février 2024", "En vigueur depuis le 1er février 2024.", r"\b1 février|\b1er\s+er"),
+    ("pl/", "obowiązuje od 1 lutego 2024 r.", "Obowiązuje od 1 lutego 2024 r.", r"\b2024(?! r\.)|r\.\."),
+], ids=["fr", "pl"])
+def test_generated_dates_are_written_as_the_notice_writes_its_own(site: Path, prefix: str, subtitle: str, banner: str, wrong: str) -> None:
+    """The notice's subtitle (the legal text) and every date the site generates agree: French "1er février 2024",
+    Polish "1 lutego 2024 r." (and no second period when such a date ends a sentence)."""
+    page = page_text(html_of(site, prefix))
+    assert subtitle in page and banner in page
+    for path in sorted((site / prefix).rglob("*.html")) + [site / prefix / "feed.xml"]:
+        text = page_text(path.read_text(encoding="utf-8"), root=None)
+        assert not re.search(wrong, re.sub(r"https?://\S+|\d{4}-\d{2}-\d{2}", "", text)), path.relative_to(site)
