@@ -86,6 +86,8 @@ RULES: tuple[tuple[Path, str], ...] = (
     (("cookie_categories", "*"), "record"),
     (("cookie_categories", "*", "**"), "record_wording"),
     (("controllers", "*"), "controller"),
+    (("controllers", "*", "supervisory_authority"), "authority"),
+    (("controllers", "*", "supervisory_authority", "**"), "authority"),
     (("controllers", "*", "**"), "controller_contact"),
     (("audiences", "*", "sections"), "audience_sections"),
     (("audiences",), "order"),
@@ -273,6 +275,20 @@ class _Summary:
         yield self.item(N_("Contact details of %(name)s changed: %(field)s %(old)s is now %(new)s."), self._placement(self.new, "controller", key),
                         name=self.new.controller[key].name, field=self._(CONTACT_FIELDS.get(field, field)),
                         old=change.old if change.old is not None else "—", new=change.new if change.new is not None else "—")
+
+    def _authority(self, change: Change, key: str, *rest: str) -> Iterator[SummaryItem]:
+        """Where to lodge a complaint about a controller (shown with the rights)."""
+        anchor = self._placement(self.new, "rights", next((r.id for r in self.new.rights), ""))
+        authority = self.new.controller[key].supervisory_authority
+        name = self.new.controller[key].name
+        if authority is None:
+            yield self.item(N_("For %(name)s, no supervisory authority is named any more."), anchor, name=name)
+        elif len(change.path) == 3 and change.old is None:
+            yield self.item(N_("Supervisory authority named for %(name)s: %(authority)s."), anchor, name=name,
+                            authority=authority.name[self.language.code])
+        else:
+            yield self.item(N_("The supervisory authority named for %(name)s changed: %(authority)s."), anchor, name=name,
+                            authority=authority.name[self.language.code])
 
     def _transfer(self, change: Change, key: str) -> Iterator[SummaryItem]:
         if change.kind == "add":
