@@ -19,7 +19,7 @@ from notice.diff import Change, diff, match, reordered
 from notice.errors import Problem
 from notice.formatted import BASIS_LABELS, FormattedNotice
 from notice.language import Languages
-from notice.locale import N_, Gettext
+from notice.locale import LIST_SEPARATOR, N_, Gettext
 from notice.markup import Formatted
 from notice.model import ChangeClass, Notice, Override
 
@@ -185,7 +185,7 @@ class _Summary:
         title = self.after.purpose(pid).title
         if before != after:
             yield self.item(N_("Retention for %(purpose)s changed from %(old)s to %(new)s."), pid,
-                            purpose=title, old="; ".join(before), new="; ".join(after))
+                            purpose=title, old=self._(LIST_SEPARATOR).join(before), new=self._(LIST_SEPARATOR).join(after))
         else:
             yield self.item(N_("Wording of the retention period changed for %(purpose)s."), pid, purpose=title)
 

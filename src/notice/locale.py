@@ -36,6 +36,12 @@ def N_(message: str) -> str:
     return message
 
 
+# Translators: the separator between the items of a list written on one line ("Access; Rectification; Erasure").
+# French puts a no-break space before the semicolon.
+LIST_SEPARATOR = N_("; ")
+"""Between the items of a list written on one line, in every language's typography."""
+
+
 def _french_day(day: date, text: str) -> str:
     """The first day of a month is an ordinal in French: "1er février 2024" (Babel writes "1 février 2024")."""
     return re.sub(r"^1(?=\s)", "1er", text) if day.day == 1 else text

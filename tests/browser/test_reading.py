@@ -145,3 +145,54 @@ def test_every_section_purpose_right_and_cookie_category_has_a_visible_link_on_f
     expect(link).to_be_visible()
     expect(link).to_have_css("opacity", "1")
     expect(link).to_have_attribute("aria-label", "Lien vers cette partie de la politique")
+
+
+OVERVIEW = ".nt-overview__facts"
+
+
+@pytest.mark.parametrize(("audience", "shown", "hidden"), [
+    ("lead", "SIPSIM Limited liability company (SIPSIM, LLC)", "PG TELECOM Spolka z o.o."),
+    ("sipsim-user", "PG TELECOM Spolka z o.o.", "SIPSIM Limited liability company (SIPSIM, LLC)"),
+])
+def test_the_first_layer_names_the_controller_of_the_chosen_audience(page: Page, server: Server, sites: dict[str, Path], audience: str,
+                                                                     shown: str, hidden: str) -> None:
+    page.goto(server.serve(sites["2024"]))
+
+    page.locator(f"{SELECTOR} [data-notice-audience={audience}]").click()
+
+    for place in (OVERVIEW, "section[aria-labelledby=rights]"):
+        text = page.locator(place).first.inner_text()
+        assert shown in text and hidden not in text, place
+    if audience == "sipsim-user":
+        expect(page.locator(f"{OVERVIEW} .nt-exercise a[href='mailto:info@sipsim.com']")).to_be_visible()
+    else:
+        expect(page.locator(f"{OVERVIEW} .nt-exercise a[href^='mailto:']")).to_be_hidden()
+
+    page.get_by_role("button", name="Show all sections").click()
+    assert all(name in page.locator(OVERVIEW).inner_text() for name in (shown, hidden))
+
+
+def test_without_javascript_the_first_layer_names_every_controller_with_its_audiences(browser: Browser, server: Server,
+                                                                                     sites: dict[str, Path]) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.serve(sites["2024"]) + "?for=lead")
+
+    text = page.locator(OVERVIEW).inner_text()
+
+    assert "PG TELECOM Spolka z o.o." in text and "Controller for: SipSim User, Site Visitor and SipSim Contact." in text
+    assert "SIPSIM Limited liability company (SIPSIM, LLC)" in text and "Controller for: Lead." in text
+    expect(page.locator(f"{OVERVIEW} .nt-exercise a[href='mailto:info@sipsim.com']")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "fr/", "pl/"], ids=["en", "fr", "pl"])
+def test_each_audience_hint_is_shown_under_its_button(page: Page, server: Server, sites: dict[str, Path], path: str) -> None:
+    page.goto(server.serve(sites["2024"]) + path)
+
+    for choice in page.locator(f"{SELECTOR} [data-notice-audience]").all():
+        hint = page.locator(f"#{choice.get_attribute('aria-describedby')}")
+        expect(hint).to_be_visible()
+        button, under = choice.bounding_box(), hint.bounding_box()
+        assert button and under and under["y"] >= button["y"] + button["height"] - 1, "under the button"
+        assert under["x"] < button["x"] + button["width"] and button["x"] < under["x"] + under["width"], "in its column"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from support import FIRST_VERSION, ROOT
+from support import FIRST_VERSION, ROOT, build
 
 AUDIENCES = yaml.safe_load((ROOT / FIRST_VERSION / "audiences.yml").read_text(encoding="utf-8"))["audiences"]
 
@@ -20,3 +21,65 @@ def test_each_audience_lists_exactly_its_own_sections(site: Path, audience: dict
 
     assert paragraph is not None
     assert re.findall(r'href="#([^"]+)"', paragraph.group(1)) == audience["sections"]
+
+
+CONTROLLERS = {"pg-telecom": "PG TELECOM Spolka z o.o.", "sipsim-llc": "SIPSIM Limited liability company (SIPSIM, LLC)"}
+
+
+def applying(html: str, css_class: str) -> dict[str, str]:
+    """Each element of that class marked with the audiences it applies to: {their ids: its HTML}."""
+    return {match.group(2): match.group(3) for match in re.finditer(
+        rf'<(p|div) class="{css_class}" data-notice-applies="([^"]+)">(.*?)</\1>', html, re.S)}
+
+
+@pytest.mark.parametrize(("prefix", "language"), [("", "en"), ("fr/", "fr"), ("pl/", "pl")], ids=["en", "fr", "pl"])
+def test_each_audience_button_has_its_plain_language_hint(site: Path, prefix: str, language: str) -> None:
+    page = (site / prefix / "index.html").read_text(encoding="utf-8")
+    for audience in AUDIENCES:
+        hint = html.escape(audience["hint"][language], quote=False)  # type: ignore[index]
+        choice = re.search(rf'<li><a class="md-button" href="#for-{audience["id"]}" data-notice-audience="{audience["id"]}" '
+                           rf'aria-describedby="nt-hint-{audience["id"]}">[^<]+</a>\s*'
+                           rf'<span class="nt-audiences__hint" id="nt-hint-{audience["id"]}">([^<]+)</span></li>', page)
+        assert choice is not None and choice.group(1) == hint, audience["id"]
+
+
+def test_who_is_responsible_names_each_controller_with_the_audiences_it_is_responsible_for(site: Path) -> None:
+    """Without JavaScript (and without an audience chosen), the first layer lists every controller the audiences name,
+    each marked with its audiences, so that choosing one folds the others away."""
+    page = (site / "index.html").read_text(encoding="utf-8")
+    overview = page[page.index('id="at-a-glance"'):page.index("</section>", page.index('id="at-a-glance"'))]
+    responsible = applying(overview, "nt-overview__controller")
+
+    expected = {" ".join(a["id"] for a in AUDIENCES if a["controller"] == cid): name for cid, name in CONTROLLERS.items()}  # type: ignore[misc]
+    assert {ids: re.search(r"<strong>([^<]+)</strong>", text).group(1) for ids, text in responsible.items()} == expected  # type: ignore[union-attr]
+    assert "Controller for: SipSim User, Site Visitor and SipSim Contact." in responsible["sipsim-user site-visitor sipsim-contact"]
+    assert "Controller for: Lead." in responsible["lead"]
+
+
+def test_how_to_exercise_your_rights_is_in_the_first_layer_and_with_the_rights(site: Path) -> None:
+    page = (site / "index.html").read_text(encoding="utf-8")
+    rights = page[page.index('<h2 id="rights">'):page.index("</section>", page.index('<h2 id="rights">'))]
+    overview = page[page.index('id="at-a-glance"'):page.index('<div class="nt-table">', page.index('id="at-a-glance"'))]
+    for place in (overview, rights):
+        box = place[place.index('<div class="nt-exercise">'):]
+        assert "<h3 class=\"nt-exercise__title\">How to exercise your rights</h3>" in box
+        boxes = applying(box, "nt-exercise__controller")
+        assert set(boxes) == {"sipsim-user site-visitor sipsim-contact", "lead"}
+        assert ('Write to PG TELECOM Spolka z o.o. at <a class="nt-url" href="mailto:info@sipsim.com">info@sipsim.com</a>.'
+                in boxes["sipsim-user site-visitor sipsim-contact"])
+        assert "This policy gives no address, e-mail address or phone number for SIPSIM Limited liability company" in boxes["lead"]
+        assert "must answer your request within one month of receiving it" in box and "(GDPR Art. 12(3))" in box
+        assert "supervisory authority:" not in box, "the 2024 data names no supervisory authority"
+
+
+def test_the_rights_box_names_the_supervisory_authority_the_data_names(tmp_path: Path) -> None:
+    result = build(ROOT, tmp_path / "site", strict=False, env={"NOTICE_DRAFTS": "1", "NOTICE_EXAMPLES": "examples/versions"})
+    assert result.returncode == 0, result.output
+    for prefix, sentence in (("", "You may also lodge a complaint with the supervisory authority: "),
+                             ("fr/", "Vous pouvez également introduire une réclamation auprès de l’autorité de contrôle\u00a0: "),
+                             ("pl/", "Mogą Państwo również wnieść skargę do organu nadzorczego: ")):
+        page = (result.site / prefix / "versions/2027-01-01/index.html").read_text(encoding="utf-8")
+        boxes = applying(page, "nt-exercise__controller")
+        assert f'{sentence}<a href="https://uodo.gov.pl/">' in boxes["sipsim-user site-visitor sipsim-contact"]
+        assert "uodo.gov.pl" not in boxes["lead"], "SIPSIM LLC's authority is not named"
+        assert page.count('<a href="https://uodo.gov.pl/">') == 2, "in the first layer and with the rights"
