@@ -59,7 +59,7 @@ def test_who_is_responsible_names_each_controller_with_the_audiences_it_is_respo
 def test_how_to_exercise_your_rights_is_in_the_first_layer_and_with_the_rights(site: Path) -> None:
     page = (site / "index.html").read_text(encoding="utf-8")
     rights = page[page.index('<h2 id="rights">'):page.index("</section>", page.index('<h2 id="rights">'))]
-    overview = page[page.index('id="at-a-glance"'):page.index('<div class="nt-table">', page.index('id="at-a-glance"'))]
+    overview = page[page.index('id="at-a-glance"'):page.index('<div class="nt-table', page.index('id="at-a-glance"'))]
     for place in (overview, rights):
         box = place[place.index('<div class="nt-exercise">'):]
         assert "<h3 class=\"nt-exercise__title\">How to exercise your rights</h3>" in box
