@@ -92,7 +92,7 @@ def test_the_explorer_filters_categories_of_personal_data(page: Page, server: Se
     expect(page.locator("h2#customer-payment")).to_be_visible()
     expect(page.locator("h2#user-information")).to_be_hidden()
     expect(page.locator("[data-notice-filter-status]")).to_have_text(f"3 of {total} categories of personal data shown.")
-    assert "q=billing+management" in page.url
+    assert "data=billing+management" in page.url and "q=" not in page.url.replace("data=", "")
 
 
 def test_the_explorer_links_each_use_to_the_purpose_in_the_notice(page: Page, server: Server, sites: dict[str, Path]) -> None:
@@ -111,7 +111,7 @@ def test_the_explorer_links_each_use_to_the_purpose_in_the_notice(page: Page, se
 def test_without_javascript_the_explorer_is_complete(browser: Browser, server: Server, sites: dict[str, Path]) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(server.serve(sites["2024"]) + "personal-data/?q=billing")
+    page.goto(server.serve(sites["2024"]) + "personal-data/?data=billing")
 
     expect(page.locator("[data-notice-filter]")).to_be_hidden()
     expect(page.locator("[data-notice-entry]:visible")).to_have_count(page.locator("[data-notice-entry]").count())
@@ -196,3 +196,27 @@ def test_each_audience_hint_is_shown_under_its_button(page: Page, server: Server
         button, under = choice.bounding_box(), hint.bounding_box()
         assert button and under and under["y"] >= button["y"] + button["height"] - 1, "under the button"
         assert under["x"] < button["x"] + button["width"] and button["x"] < under["x"] + under["width"], "in its column"
+
+
+SEARCH_OPEN = "document.querySelector('#__search').checked"
+
+
+def test_a_shared_explorer_link_filters_and_leaves_the_search_closed(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    """The filter's words are kept in ?data=, not in ?q=, which Material reads as a search to open over the page."""
+    page.goto(server.serve(sites["2024"]) + "personal-data/?data=billing")
+
+    expect(page.get_by_label("Filter by data, purpose, legal basis or recipient")).to_have_value("billing")
+    expect(page.locator("[data-notice-entry]:visible")).to_have_count(3)
+    expect(page.locator("[data-notice-filter-status]")).to_contain_text("3 of")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(SEARCH_OPEN) is False
+    expect(page.locator(".md-search__output")).to_be_hidden()
+
+
+def test_the_search_parameter_is_left_to_the_search(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    """?q= is Material's: it opens the search (so a filter kept there would hide the explorer), and the filter ignores it."""
+    page.goto(server.serve(sites["2024"]) + "personal-data/?q=billing")
+
+    page.wait_for_function(SEARCH_OPEN)
+    expect(page.get_by_label("Filter by data, purpose, legal basis or recipient")).to_have_value("")
+    expect(page.locator("[data-notice-entry]:visible")).to_have_count(page.locator("[data-notice-entry]").count())

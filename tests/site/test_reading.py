@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -83,3 +84,17 @@ def test_the_rights_box_names_the_supervisory_authority_the_data_names(tmp_path:
         assert f'{sentence}<a href="https://uodo.gov.pl/">' in boxes["sipsim-user site-visitor sipsim-contact"]
         assert "uodo.gov.pl" not in boxes["lead"], "SIPSIM LLC's authority is not named"
         assert page.count('<a href="https://uodo.gov.pl/">') == 2, "in the first layer and with the rights"
+
+
+def test_the_search_index_reads_the_explorer_as_text(site: Path) -> None:
+    """Material indexes a page's text: the explorer's column headings and its filter (hidden without JavaScript) stay out,
+    and what is in a cell is a list, so that words of two cells never run together ("Hosting providerProviders")."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    explorer = [doc for doc in index["docs"] if doc["location"].startswith("personal-data/")]
+
+    assert len(explorer) > 15
+    text = " ".join(doc["text"] for doc in explorer)
+    assert "Filter by data" not in text and "Legal basis" not in text and "PurposeLegal" not in text
+    assert not re.search(r"[a-z][A-Z]", re.sub(r"<[^>]+>|SipSim|OurCompany|CRM|SMS|MMS|GDPR|IP", " ", text)), "words run together"
+    account = next(doc for doc in explorer if doc["location"] == "personal-data/#customer-account")
+    assert "<li>Hosting provider</li> <li>Providers of infrastructure services</li>" in account["text"]

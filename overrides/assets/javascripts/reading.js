@@ -1,5 +1,6 @@
 // Reading aids. "What applies to me?" folds the sections that do not apply to the chosen audience and keeps
-// the choice in the address (?for=lead), so it can be shared; the explorer's filter keeps its words in ?q=.
+// the choice in the address (?for=lead), so it can be shared; the explorer's filter keeps its words in ?data= (not
+// ?q=, which is Material's search: a shared link would open the search over the explorer).
 // Without JavaScript both read as plain lists of links.
 
 const params = new URLSearchParams(location.search);
@@ -73,12 +74,12 @@ function filter() {
     }
     status.textContent = words.length
       ? status.dataset.showing.replace("%(shown)s", shown).replace("%(total)s", entries.length) : "";
-    remember("q", input.value.trim());
+    remember("data", input.value.trim());
   }
 
   input.addEventListener("input", apply);
-  if (params.get("q")) {
-    input.value = params.get("q");
+  if (params.get("data")) {
+    input.value = params.get("data");
     apply();
   }
 }
