@@ -148,7 +148,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Mend Material's markup where no template block reaches it, so that every page passes axe and the Nu checker."""
     notice_page = _page_of(page.file.src_uri)
     language = notice_page.language if notice_page else _site().languages.source.code
-    return mend_page(output, _material_text(config, language, "search"))
+    header = _site().print_header(notice_page) if notice_page else None
+    return mend_page(output, _material_text(config, language, "search"), (header.text, header.url) if header else None)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

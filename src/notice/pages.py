@@ -51,6 +51,20 @@ class Rendered:
     toc: tuple[TocEntry, ...]
 
 
+STATE_LABELS = {VersionState.current: N_("In force"), VersionState.past: N_("No longer in force"), VersionState.upcoming: N_("Upcoming"),
+                VersionState.draft: N_("Draft, not in force")}
+"""How a version's state is named to readers."""
+
+
+@dataclass(frozen=True)
+class PrintHeader:
+    """What identifies a printed page, in the margin of every sheet: the document (for the notice, its version and where it
+    stands) and its permanent address."""
+
+    text: str
+    url: str
+
+
 @dataclass(frozen=True)
 class VersionLink:
     name: str
@@ -73,12 +87,14 @@ class Banner:
     history_href: str
     first: bool
     """The first version: it changed nothing, there is nothing to compare it with."""
+    print_header: PrintHeader
 
 
 @dataclass(frozen=True)
 class HistoryRow:
     version: VersionLink
     state: VersionState
+    state_label: str
     summary: Formatted | None
     first: bool
     change_class: ChangeClass | None
@@ -143,6 +159,10 @@ class PageKind(ABC):
     def title(self, site: Site, page: Page) -> str:
         return self._text(site, page, self.title_message)
 
+    def print_header(self, site: Site, page: Page) -> PrintHeader:
+        """The page's title and its own address; the notice's pages name their version instead."""
+        return PrintHeader(self.title(site, page), site.site_url + page.url)
+
     def description(self, site: Site, page: Page) -> str:
         return self._text(site, page, self.description_message)
 
@@ -178,6 +198,9 @@ class NoticePage(PageKind):
     def render(self, site: Site, page: Page) -> Rendered:
         return render_notice(site, page, site.history.current)
 
+    def print_header(self, site: Site, page: Page) -> PrintHeader:
+        return version_print_header(site, page.language, site.history.current)
+
 
 class VersionPage(PageKind):
     """One version as published (or a draft in a preview)."""
@@ -208,6 +231,9 @@ class VersionPage(PageKind):
     def render(self, site: Site, page: Page) -> Rendered:
         return render_notice(site, page, site.version(page))
 
+    def print_header(self, site: Site, page: Page) -> PrintHeader:
+        return version_print_header(site, page.language, site.version(page))
+
 
 def render_notice(site: Site, page: Page, version: Version) -> Rendered:
     formatted = site.formatted(version, page.language)
@@ -218,6 +244,14 @@ def render_notice(site: Site, page: Page, version: Version) -> Rendered:
         explorer_href=site.link(page, site.page(EXPLORER, page.language)),
     )
     return Rendered(html, (TocEntry("at-a-glance", gettext("At a glance"), 2), *formatted.toc))
+
+
+def version_print_header(site: Site, language: str, version: Version) -> PrintHeader:
+    """"SipSim privacy policy, version of 1 February 2024 (In force)", and the version's permanent address."""
+    gettext = site.gettext(language)
+    text = gettext("SipSim privacy policy, version of %(date)s") % {"date": format_day(version.effective, site.languages[language])}
+    state = gettext(STATE_LABELS[site.history.state(version)])
+    return PrintHeader(f"{text} ({state})", site.site_url + site.page(VERSION, language, version.name).url)
 
 
 def banner(site: Site, page: Page, version: Version) -> Banner:
@@ -235,6 +269,7 @@ def banner(site: Site, page: Page, version: Version) -> Banner:
         changes_href=site.link(page, site.page(CHANGES, page.language, version.name)),
         history_href=site.link(page, site.page(HISTORY, page.language)),
         first=history.predecessor(version) is None,
+        print_header=version_print_header(site, page.language, version),
     )
 
 
@@ -327,8 +362,9 @@ class HistoryPage(PageKind):
         for version in reversed(site.versions):
             summary = site.formatted(version, page.language).summary if page.language in site.languages_of(version) else None
             previous = site.history.predecessor(version)
-            rows.append(HistoryRow(version_link(site, page, version), site.history.state(version), summary, previous is None,
-                                   version_class(previous.notice, version.notice) if previous else None))
+            state = site.history.state(version)
+            rows.append(HistoryRow(version_link(site, page, version), state, site.gettext(page.language)(STATE_LABELS[state]), summary,
+                                   previous is None, version_class(previous.notice, version.notice) if previous else None))
         feed_href = relative_url(f"{language_root(page.language, self.source_language)}feed.xml", page.url).rstrip("/")
         html = site.render_template("history.html", page.language, title=self.title(site, page), rows=rows, feed_href=feed_href,
                                     advance_notice_days=site.settings.advance_notice_days)

@@ -23,7 +23,7 @@ from notice.formatted import FormattedNotice, format_notice
 from notice.language import Languages
 from notice.locale import Catalogs, Gettext, load_catalogs
 from notice.model import ChangeClass
-from notice.pages import KINDS, NOTICE, VERSION, Page, PageKind, Rendered, language_root, relative_url
+from notice.pages import KINDS, NOTICE, VERSION, Page, PageKind, PrintHeader, Rendered, language_root, relative_url
 from notice.settings import Settings
 from notice.versions import History, Version, load_history
 
@@ -127,6 +127,9 @@ class Site:
 
     def description(self, page: Page) -> str:
         return page.kind.description(self, page)
+
+    def print_header(self, page: Page) -> PrintHeader:
+        return page.kind.print_header(self, page)
 
     @cached_property
     def environment(self) -> Environment:

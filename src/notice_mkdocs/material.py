@@ -6,6 +6,7 @@ Each mend names the markup it expects and stops the build if Material's markup c
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -18,8 +19,15 @@ MaterialText = Callable[[str, str], str]
 """A string of Material's own translations: (language, key) → text."""
 
 
-def mend_page(output: str, search_label: str) -> str:
-    """A name for the search dialog, no `autocomplete` on checkboxes, no dangling table-of-contents label."""
+def mend_page(output: str, search_label: str, print_header: tuple[str, str] | None = None) -> str:
+    """A name for the search dialog, no `autocomplete` on checkboxes, no dangling table-of-contents label; and what the
+    margin of each printed sheet says (notice.css reads it in its @page rules: the page's header and permanent address)."""
+    if print_header is not None:
+        text, url = (html.escape(value, quote=True) for value in print_header)
+        root = re.search(r"<html\b[^>]*>", output)
+        if root is None:
+            raise PluginError("Material's markup changed: the page has no <html> tag; update src/notice_mkdocs/material.py")
+        output = f'{output[:root.end() - 1]} data-nt-print-header="{text}" data-nt-print-url="{url}"{output[root.end() - 1:]}'
     output = _mend(output, 'class="md-search" data-md-component="search" role="dialog"',
                    f'class="md-search" data-md-component="search" role="dialog" aria-label="{search_label}"')
     for toggle in ("drawer", "search"):  # autocomplete is not allowed on a checkbox
