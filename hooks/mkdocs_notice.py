@@ -149,14 +149,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     notice_page = _page_of(page.file.src_uri)
     language = notice_page.language if notice_page else _site().languages.source.code
     header = _site().print_header(notice_page) if notice_page else None
-    return mend_page(output, _material_text(config, language, "search"), (header.text, header.url) if header else None)
+    return mend_page(output, _material_text(config, language, "search"), (header.text, header.url) if header else None,
+                     _material_text(config, language, "action.skip"))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page is a theme template, not a page: mend it too."""
     if not template_name.endswith(".html"):
         return output_content
-    return mend_page(output_content, _material_text(config, _site().languages.source.code, "search"))
+    source = _site().languages.source.code
+    return mend_page(output_content, _material_text(config, source, "search"), skip_label=_material_text(config, source, "action.skip"))
 
 
 @event_priority(-100)

@@ -9,7 +9,9 @@ from notice_mkdocs.material import mend_page
 
 PAGE = ('<!doctype html>\n<html lang="fr" class="no-js">\n<body><input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
         '<input class="md-toggle" type="checkbox" id="__search" autocomplete="off">'
-        '<div class="md-search" data-md-component="search" role="dialog"></div></body></html>')
+        '<div data-md-component="skip">\n      \n    </div>'
+        '<div class="md-search" data-md-component="search" role="dialog"></div>'
+        '<article class="md-content__inner md-typeset"><h1>x</h1></article></body></html>')
 
 
 def test_the_print_header_and_address_are_attributes_of_the_root_escaped() -> None:
@@ -27,3 +29,14 @@ def test_a_page_that_is_not_ours_has_no_print_header() -> None:
 def test_markup_that_changed_stops_the_build() -> None:
     with pytest.raises(PluginError, match="no <html> tag"):
         mend_page(PAGE.replace("<html", "<htm"), "Search", ("x", "y"))
+
+
+def test_every_page_has_a_skip_link_to_the_start_of_its_content() -> None:
+    with_toc = PAGE.replace('<div data-md-component="skip">\n      \n    </div>',
+                            '<div data-md-component="skip">\n<a href="#at-a-glance" class="md-skip">\nSkip to content\n</a>\n</div>')
+    for page in (PAGE, with_toc):
+        mended = mend_page(page, "Rechercher", skip_label="Aller au contenu")
+
+        assert '<div data-md-component="skip"><a href="#nt-main" class="md-skip">Aller au contenu</a></div>' in mended
+        assert '<article class="md-content__inner md-typeset" id="nt-main" tabindex="-1">' in mended
+        assert "at-a-glance" not in mended

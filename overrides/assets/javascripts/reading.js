@@ -105,6 +105,34 @@ function changes() {
   });
 }
 
+// On a narrow screen Material opens its navigation drawer, its search and the table of contents within the drawer with
+// labels of checkboxes, which the keyboard cannot reach: make them buttons that say whether they are open (the header's
+// two icons named as Material names the navigation and the search field). Material itself clicks a focused label on
+// Enter; Space does it here.
+function toggleButtons() {
+  const names = {
+    __drawer: document.querySelector(".md-nav--primary")?.getAttribute("aria-label"),
+    __search: document.querySelector(".md-search__input")?.getAttribute("aria-label"),
+  };
+  for (const label of document.querySelectorAll(".md-header label.md-header__button[for], .md-nav label.md-nav__link[for]")) {
+    const toggle = document.getElementById(label.htmlFor);
+    const name = label.textContent.trim() || names[label.htmlFor];
+    if (!toggle?.matches("input.md-toggle") || !name) continue;
+    label.tabIndex = 0;
+    label.setAttribute("role", "button");
+    if (!label.textContent.trim()) label.setAttribute("aria-label", name);
+    const state = () => label.setAttribute("aria-expanded", String(toggle.checked));
+    state();
+    toggle.addEventListener("change", state);
+    label.addEventListener("keydown", (event) => {
+      if (event.key !== " ") return;
+      event.preventDefault();
+      label.click();
+    });
+  }
+}
+
 audiences();
 filter();
 changes();
+toggleButtons();
