@@ -109,7 +109,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         notice_language=site.languages.source.code,
         notice_alternates=(),
         notice_consent="",
-        notice_cookies_href="",
+        notice_footer="",
         notice_alternates_of=lambda src_uri: site.alternates(page) if (page := _page_of(src_uri)) else (),
     )
     return env
@@ -137,7 +137,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["notice_language"] = notice_page.language
         context["notice_alternates"] = site.alternates(notice_page)
         context["notice_consent"] = site.consent_html(notice_page)
-        context["notice_cookies_href"] = site.cookies_href(notice_page)
+        context["notice_footer"] = site.footer_html(notice_page)
         context["nav"] = _state_().navs[notice_page.language]
         if notice_page.language != site.languages.source.code:
             context["base_url"] = f"{context['base_url']}/{notice_page.language}/"

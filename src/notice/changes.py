@@ -137,10 +137,10 @@ class _Summary:
         return iter(())
 
     def _title(self, change: Change) -> Iterator[SummaryItem]:
-        yield self.item(N_("The title of the notice changed."), "notice-title")
+        yield self.item(N_("The title of the policy changed."), "notice-title")
 
     def _subtitle(self, change: Change) -> Iterator[SummaryItem]:
-        yield self.item(N_("The subtitle of the notice changed."), "notice-title")
+        yield self.item(N_("The subtitle of the policy changed."), "notice-title")
 
     def _purpose(self, change: Change, pid: str) -> Iterator[SummaryItem]:
         if change.kind == "add":

@@ -313,6 +313,11 @@ class FormattedNotice:
     def section(self, section_id: str) -> SectionView:
         return next(section for section in self.sections if section.id == section_id)
 
+    @property
+    def contact(self) -> ControllerView | None:
+        """The controller the notice names first, with its contact details (the footer's)."""
+        return next((block.controller for section in self.sections for block in section.blocks if block.controller), None)
+
     def purpose(self, purpose_id: str) -> PurposeView:
         return next(purpose for section in self.sections for purpose in section.purposes if purpose.id == purpose_id)
 

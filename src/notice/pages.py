@@ -181,7 +181,7 @@ class NoticePage(PageKind):
     """The notice in force, with the reading aids."""
 
     name = "notice"
-    title_message = N_("Privacy notice")
+    title_message = N_("Privacy policy")
     description_message = N_("How SipSim processes personal data: purposes, legal bases, recipients, retention and your rights.")
     in_nav = True
 
@@ -206,8 +206,8 @@ class VersionPage(PageKind):
     """One version as published (or a draft in a preview)."""
 
     name = "version"
-    title_message = N_("Privacy notice of %(date)s")
-    description_message = N_("SipSim's privacy notice as published for %(date)s.")
+    title_message = N_("Privacy policy of %(date)s")
+    description_message = N_("SipSim's privacy policy as published for %(date)s.")
     searchable = False
 
     def path(self, version: str | None) -> str:
@@ -284,7 +284,7 @@ class ChangesPage(PageKind):
 
     name = "changes"
     title_message = N_("What changed on %(date)s")
-    description_message = N_("What changed in SipSim's privacy notice on %(date)s, against the version before it.")
+    description_message = N_("What changed in SipSim's privacy policy on %(date)s, against the version before it.")
     searchable = False
 
     def path(self, version: str | None) -> str:
@@ -342,7 +342,7 @@ class HistoryPage(PageKind):
 
     name = "history"
     title_message = N_("Version history")
-    description_message = N_("Every version of SipSim's privacy notice, with its date, a summary and what changed.")
+    description_message = N_("Every version of SipSim's privacy policy, with its date, a summary and what changed.")
     in_nav = True
 
     def path(self, version: str | None) -> str:

@@ -178,6 +178,19 @@ class Site:
                                                           cookies_href=self.cookies_href(page)))
         return self.cache[key]  # type: ignore[return-value]
 
+    def footer_html(self, page: Page) -> Markup:
+        """The footer: the controller and its contact details, the version in force and the cookie settings, in the page's
+        language (the source language's where the version in force has none)."""
+        current = self.history.current
+        language = page.language if page.language in self.languages_of(current) else self.languages.source.code
+        key = ("footer", page.url, language, current.content, self.fingerprint)
+        if key not in self.cache:
+            formatted = self.formatted(current, language)
+            self.cache[key] = Markup(self.render_template(
+                "footer.html", language, contact=formatted.contact, effective=formatted.effective, cookies_href=self.cookies_href(page),
+                version_href=self.link(page, self.page(VERSION, language, current.name))))
+        return self.cache[key]  # type: ignore[return-value]
+
     def cookies_href(self, page: Page) -> str:
         """The notice's cookie section, in force, in the page's language."""
         current = self.history.current
@@ -227,13 +240,13 @@ class Site:
                 title=self.title(page),
                 effective=version.effective,
                 published=version.published_on,
-                summary=summary.text if summary else gettext("An amendment of the privacy notice."),
+                summary=summary.text if summary else gettext("An amendment of the privacy policy."),
                 changes_url=self.site_url + self.page("changes", language, version.name).url,
                 change_class=(change_class := self.change_class(version)),
                 class_label=gettext(CLASS_LABELS[change_class]) if change_class else "",
             ))
         root = self.site_url + language_root(language, self.languages.source.code)
-        return atom_feed(id=f"{root}feed.xml", title=gettext("Amendments to SipSim's privacy notice"), language=language,
+        return atom_feed(id=f"{root}feed.xml", title=gettext("Amendments to SipSim's privacy policy"), language=language,
                          author=AUTHOR, self_url=f"{root}feed.xml", home_url=f"{root}versions/", entries=entries)
 
     def stale_translations(self) -> tuple[Problem, ...]:

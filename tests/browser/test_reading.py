@@ -215,3 +215,31 @@ def test_the_search_parameter_is_left_to_the_search(page: Page, server: Server, 
     page.wait_for_function(SEARCH_OPEN)
     expect(page.get_by_label("Filter by data, purpose, legal basis or recipient")).to_have_value("")
     expect(page.locator("[data-notice-entry]:visible")).to_have_count(page.locator("[data-notice-entry]").count())
+
+
+LOOK = """(buttons) => buttons.map((button) => {
+  const style = getComputedStyle(button);
+  return ["backgroundColor", "color", "borderTopColor", "borderTopWidth", "borderRadius", "fontFamily", "fontSize", "fontWeight",
+          "lineHeight", "paddingTop", "paddingLeft", "minHeight"].map((property) => style[property]).join(" | ");
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_button_looks_the_same(browser: Browser, server: Server, sites: dict[str, Path], scheme: str) -> None:
+    """The consent banner's and dialog's buttons, the audiences, "Show all sections" and the redline's steps: one style."""
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    site = server.serve(sites["example"])
+    page.goto(site)
+    looks = page.locator("[data-notice-consent-banner] button").evaluate_all(LOOK)
+    looks += page.locator(f"{SELECTOR} [data-notice-audience]").evaluate_all(LOOK)
+    page.locator(f"{SELECTOR} [data-notice-audience=lead]").click()
+    looks += page.locator("[data-notice-audience-all]").evaluate_all(LOOK)
+    page.locator("[data-notice-consent-banner] [data-notice-consent-action=customise]").click()
+    looks += page.locator("[data-notice-consent-dialog] button:visible").evaluate_all(LOOK)
+    page.goto(site + "versions/2027-01-01/changes/")
+    looks += page.locator("[data-notice-change-step]").evaluate_all(LOOK)
+
+    assert len(looks) == 3 + 4 + 1 + 4 + 2
+    assert len(set(looks)) == 1, "\n".join(sorted(set(looks)))
+    context.close()

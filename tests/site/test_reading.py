@@ -6,6 +6,7 @@ import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -98,3 +99,36 @@ def test_the_search_index_reads_the_explorer_as_text(site: Path) -> None:
     assert not re.search(r"[a-z][A-Z]", re.sub(r"<[^>]+>|SipSim|OurCompany|CRM|SMS|MMS|GDPR|IP", " ", text)), "words run together"
     account = next(doc for doc in explorer if doc["location"] == "personal-data/#customer-account")
     assert "<li>Hosting provider</li> <li>Providers of infrastructure services</li>" in account["text"]
+
+
+PAGES = ["", "personal-data/", "versions/", "versions/2024-02-01/", "versions/2024-02-01/changes/"]
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/", "pl/"], ids=["en", "fr", "pl"])
+@pytest.mark.parametrize("path", PAGES, ids=["notice", "explorer", "history", "version", "changes"])
+def test_every_page_has_the_footer_of_the_policy_in_force(site: Path, prefix: str, path: str) -> None:
+    """The controller and how to reach it, the version in force (its permanent page) and the cookie settings; nothing of
+    the theme's ("Made with Material for MkDocs")."""
+    page = (site / prefix / path / "index.html").read_text(encoding="utf-8")
+    footer = page[page.index('<div class="md-copyright nt-footer">'):page.index("</footer>")]
+    since = {"": "Privacy policy in force since 1 February 2024", "fr/": "Politique de confidentialité en vigueur depuis le 1er février 2024",
+             "pl/": "Polityka prywatności obowiązująca od 1 lutego 2024 r."}[prefix]
+
+    assert "<strong>PG TELECOM Spolka z o.o.</strong>, ul. Stefana Batorego 18/108, 02-591 Warsaw" in footer
+    assert '<a class="nt-url" href="mailto:info@sipsim.com">info@sipsim.com</a>' in footer
+    [version] = re.findall(rf'<a href="([^"]+)">{since}</a>', footer)
+    assert urljoin(f"https://host/{prefix}{path}", version) == f"https://host/{prefix}versions/2024-02-01/"
+    assert 'data-notice-consent-open>' in footer
+    assert "Material for MkDocs" not in page and "squidfunk" not in page
+
+
+def test_the_logo_and_the_favicon_are_sipsims_own(site: Path) -> None:
+    page = (site / "index.html").read_text(encoding="utf-8")
+    logo = page[page.index('class="md-header__button md-logo"'):page.index("</a>", page.index('class="md-header__button md-logo"'))]
+
+    assert 'aria-label="SipSim"' in logo and '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" aria-hidden="true">' in logo, \
+        "SipSim's initials, drawn in the page, named by the link"
+    assert "<text" not in logo and " id=" not in logo, "drawn, not written (the link's name is its only text); no id, as it is drawn twice"
+    assert '<link rel="icon" href="assets/images/logo.svg" type="image/svg+xml">' in page
+    assert (site / "assets/images/logo.svg").read_text(encoding="utf-8").startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert "favicon.png" not in page
