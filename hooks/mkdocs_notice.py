@@ -138,7 +138,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         notice_language=site.languages.source.code,
         notice_alternates=(),
         notice_consent="",
-        notice_cookies_href="",
+        notice_footer="",
         notice_jsonld="",
         notice_sitemap=tuple((site.site_url + page.url, site.alternates(page)) for page in site.pages),
     )
@@ -167,7 +167,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["notice_language"] = notice_page.language
         context["notice_alternates"] = site.alternates(notice_page)
         context["notice_consent"] = site.consent_html(notice_page)
-        context["notice_cookies_href"] = site.cookies_href(notice_page)
+        context["notice_footer"] = site.footer_html(notice_page)
         context["notice_jsonld"] = site.jsonld_href(notice_page)
         context["nav"] = _state_().navs[notice_page.language]
         if notice_page.language != site.languages.source.code:
@@ -181,7 +181,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     state = _state_()
     notice_page = _page_of(page.file.src_uri)
     language = notice_page.language if notice_page else _site().languages.source.code
-    output = mend_page(output, _material_text(config, language, "search"))
+    header = _site().print_header(notice_page) if notice_page else None
+    output = mend_page(output, _material_text(config, language, "search"), (header.text, header.url) if header else None,
+                       _material_text(config, language, "action.skip"))
     if page.file.src_uri in state.keys:
         key = state.keys[page.file.src_uri]
         state.store.put(key, output)
@@ -194,7 +196,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """The 404 page is a theme template, not a page: mend it too."""
     if not template_name.endswith(".html"):
         return output_content
-    return mend_page(output_content, _material_text(config, _site().languages.source.code, "search"))
+    source = _site().languages.source.code
+    return mend_page(output_content, _material_text(config, source, "search"), skip_label=_material_text(config, source, "action.skip"))
 
 
 @event_priority(-100)

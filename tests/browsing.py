@@ -12,6 +12,9 @@ from playwright.sync_api import Page
 from support import ROOT
 
 
+PHONE = {"width": 390, "height": 844}
+"""A phone's screen, in CSS pixels (iPhone 12 to 15)."""
+
 LOG_PATH = "/consent-log"
 """Where the test server accepts POST requests, as a site owner's consent log would (extra.notice.consent_log_url)."""
 

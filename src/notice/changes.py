@@ -19,7 +19,7 @@ from notice.diff import Change, diff, match, reordered
 from notice.errors import Problem
 from notice.formatted import BASIS_LABELS, FormattedNotice
 from notice.language import Languages
-from notice.locale import N_, Gettext
+from notice.locale import LIST_SEPARATOR, N_, Gettext
 from notice.markup import Formatted
 from notice.model import ChangeClass, Notice, Override
 
@@ -89,6 +89,8 @@ RULES: tuple[tuple[Path, str], ...] = (
     (("cookie_categories", "*"), "record"),
     (("cookie_categories", "*", "**"), "record_wording"),
     (("controllers", "*"), "controller"),
+    (("controllers", "*", "supervisory_authority"), "authority"),
+    (("controllers", "*", "supervisory_authority", "**"), "authority"),
     (("controllers", "*", "**"), "controller_contact"),
     (("audiences", "*", "sections"), "audience_sections"),
     (("audiences",), "order"),
@@ -138,10 +140,10 @@ class _Summary:
         return iter(())
 
     def _title(self, change: Change) -> Iterator[SummaryItem]:
-        yield self.item(N_("The title of the notice changed."), "notice-title")
+        yield self.item(N_("The title of the policy changed."), "notice-title")
 
     def _subtitle(self, change: Change) -> Iterator[SummaryItem]:
-        yield self.item(N_("The subtitle of the notice changed."), "notice-title")
+        yield self.item(N_("The subtitle of the policy changed."), "notice-title")
 
     def _purpose(self, change: Change, pid: str) -> Iterator[SummaryItem]:
         if change.kind == "add":
@@ -186,7 +188,7 @@ class _Summary:
         title = self.after.purpose(pid).title
         if before != after:
             yield self.item(N_("Retention for %(purpose)s changed from %(old)s to %(new)s."), pid,
-                            purpose=title, old="; ".join(before), new="; ".join(after))
+                            purpose=title, old=self._(LIST_SEPARATOR).join(before), new=self._(LIST_SEPARATOR).join(after))
         else:
             yield self.item(N_("Wording of the retention period changed for %(purpose)s."), pid, purpose=title)
 
@@ -276,6 +278,20 @@ class _Summary:
         yield self.item(N_("Contact details of %(name)s changed: %(field)s %(old)s is now %(new)s."), self._placement(self.new, "controller", key),
                         name=self.new.controller[key].name, field=self._(CONTACT_FIELDS.get(field, field)),
                         old=change.old if change.old is not None else "—", new=change.new if change.new is not None else "—")
+
+    def _authority(self, change: Change, key: str, *rest: str) -> Iterator[SummaryItem]:
+        """Where to lodge a complaint about a controller (shown with the rights)."""
+        anchor = self._placement(self.new, "rights", next((r.id for r in self.new.rights), ""))
+        authority = self.new.controller[key].supervisory_authority
+        name = self.new.controller[key].name
+        if authority is None:
+            yield self.item(N_("For %(name)s, no supervisory authority is named any more."), anchor, name=name)
+        elif len(change.path) == 3 and change.old is None:
+            yield self.item(N_("Supervisory authority named for %(name)s: %(authority)s."), anchor, name=name,
+                            authority=authority.name[self.language.code])
+        else:
+            yield self.item(N_("The supervisory authority named for %(name)s changed: %(authority)s."), anchor, name=name,
+                            authority=authority.name[self.language.code])
 
     def _transfer(self, change: Change, key: str) -> Iterator[SummaryItem]:
         if change.kind == "add":

@@ -61,7 +61,7 @@ def check(root: Path, today: date, settings_file: str) -> Report:
             versions.append(f"{version.name} ({state.value})")
             if state is VersionState.past:
                 continue
-            findings.extend(lint(version, languages.source.code, errors))
+            findings.extend(lint(version, languages.only(version.notice.languages), errors))
             previous = history.predecessor(version)
             if version.is_draft and previous is not None:
                 warnings.extend(stale_translations(previous.notice, version.notice, version.display, previous.name, languages))

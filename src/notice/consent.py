@@ -110,7 +110,7 @@ def record(notice: Notice, formatted: FormattedNotice, version: NoticeVersion) -
         "language": formatted.language.code,
         "notice": {"version": version.version, "url": version.url, "latest": version.latest},
         "controllers": [
-            {key: value for key, value in controller.model_dump(mode="json").items() if key != "id" and value is not None}
+            {key: value for key, value in controller.model_dump(mode="json").items() if key not in ("id", "supervisory_authority") and value is not None}
             for controller in controllers(notice)
         ],
         "purposes": [

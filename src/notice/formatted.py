@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from babel.lists import format_list
@@ -153,6 +154,14 @@ class ItemView:
 
 
 @dataclass(frozen=True)
+class AuthorityView:
+    """A supervisory authority, with which a complaint can be lodged."""
+
+    name: str
+    website: str
+
+
+@dataclass(frozen=True)
 class ControllerView:
     name: str
     address: str | None
@@ -160,10 +169,23 @@ class ControllerView:
     phone: str | None
     phone_uri: str | None
     website: str | None
+    authority: AuthorityView | None = None
 
     @property
     def lines(self) -> tuple[str, ...]:
         return tuple(text for text in (self.name, self.address, self.email, self.phone, self.website) if text)
+
+
+@dataclass(frozen=True)
+class Responsible:
+    """A controller and the audiences it is responsible towards: "who is responsible" and "how to exercise your rights"
+    name one per audience chosen, and every one without a choice."""
+
+    controller: ControllerView
+    audiences: str
+    """The audiences' names as a list in words ("SipSim User, Site Visitor and SipSim Contact")."""
+    applies_to: str
+    """Their ids, space-separated, as sections are marked (`data-notice-applies`)."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +197,8 @@ class BlockView:
     items: tuple[ItemView, ...] = ()
     anchored: bool = False
     controller: ControllerView | None = None
+    responsible: tuple[Responsible, ...] = ()
+    """For a list of rights: to whom to write to exercise them."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +228,8 @@ class AudienceChoice:
 
     id: str
     name: str
+    hint: str
+    """Who they are, in plain words, under the audience's button."""
     sections: tuple[Link, ...]
 
 
@@ -211,7 +237,7 @@ class AudienceChoice:
 class Overview:
     """The first layer (EDPB layered notice): who is responsible, how to exercise one's rights, each purpose in short."""
 
-    controller: ControllerView
+    responsible: tuple[Responsible, ...]
     rights: tuple[Link, ...]
     purposes: tuple[Facts, ...]
 
@@ -287,6 +313,11 @@ class FormattedNotice:
     def section(self, section_id: str) -> SectionView:
         return next(section for section in self.sections if section.id == section_id)
 
+    @property
+    def contact(self) -> ControllerView | None:
+        """The controller the notice names first, with its contact details (the footer's)."""
+        return next((block.controller for section in self.sections for block in section.blocks if block.controller), None)
+
     def purpose(self, purpose_id: str) -> PurposeView:
         return next(purpose for section in self.sections for purpose in section.purposes if purpose.id == purpose_id)
 
@@ -310,7 +341,6 @@ class _Formatter:
         facts = {pid: self.facts(purpose) for pid, purpose in self.purposes.items()}
         in_order = [facts[purpose.id] for section in sections for purpose in section.purposes]
         headings = {section.id: section.heading for section in sections}
-        controller_id = next(block.controller for section in notice.sections for block in section.body if block.controller)
         return FormattedNotice(
             language=self.language,
             effective=format_day(notice.effective, self.language),
@@ -319,11 +349,10 @@ class _Formatter:
             summary=format_prose(notice.summary[code]) if notice.summary else None,
             sections=sections,
             audiences=tuple(
-                AudienceChoice(audience.id, audience.name[code], tuple(Link(sid, headings[sid]) for sid in audience.sections))
+                AudienceChoice(audience.id, audience.name[code], audience.hint[code], tuple(Link(sid, headings[sid]) for sid in audience.sections))
                 for audience in notice.audiences
             ),
-            overview=Overview(self.controller(notice.controller[controller_id]),
-                              tuple(Link(right.id, right.name[code]) for right in notice.rights), tuple(in_order)),
+            overview=Overview(self.responsible, tuple(Link(right.id, right.name[code]) for right in notice.rights), tuple(in_order)),
             explorer=tuple(
                 DataEntry(category.id, category.name[code], tuple(
                     row for row in in_order if category.id in notice.data_categories_of(notice.purpose[row.purpose.anchor])))
@@ -333,6 +362,17 @@ class _Formatter:
             cookies_section=next(section.id for section in notice.sections for block in section.body if block.kind == "cookie_categories"),
             labels=FieldLabels(self._("Categories of Personal Data:"), self._("Legal Basis:"), self._("Categories of Recipients:"),
                                self._("Retention Period:")),
+        )
+
+    @cached_property
+    def responsible(self) -> tuple[Responsible, ...]:
+        """Every controller the audiences name, in the order of the audiences, with the audiences it is responsible towards."""
+        audiences = self.notice_.audiences
+        return tuple(
+            Responsible(self.controller(self.notice_.controller[cid]),
+                        format_list([a.name[self.code] for a in audiences if a.controller == cid], locale=self.language.locale),
+                        " ".join(a.id for a in audiences if a.controller == cid))
+            for cid in dict.fromkeys(audience.controller for audience in audiences)
         )
 
     def lead_in(self, name: str) -> str:
@@ -361,7 +401,8 @@ class _Formatter:
             items = tuple(ItemView(a.id, format_inline(a.description[code])) for a in map(notice.audience.get, block.audiences) if a)
             return BlockView("audiences", block.key, items=items, anchored=True)
         if block.rights is not None:
-            return BlockView("rights", block.key, items=self.named_items([notice.right[rid] for rid in block.rights], anchored=True), anchored=True)
+            return BlockView("rights", block.key, items=self.named_items([notice.right[rid] for rid in block.rights], anchored=True), anchored=True,
+                             responsible=self.responsible)
         if block.cookie_categories is not None:
             records = [notice.cookie_category[cid.value] for cid in block.cookie_categories]
             items = tuple(ItemView(item.id, item.body, self.cookies(record)) for item, record in zip(self.named_items(records, anchored=True), records))
@@ -406,8 +447,10 @@ class _Formatter:
                             cookies=self.cookies(category))
 
     def controller(self, controller: Controller) -> ControllerView:
+        authority = controller.supervisory_authority
         return ControllerView(controller.name, controller.address, controller.email, controller.phone,
-                              tel_uri(controller.phone) if controller.phone else None, controller.website)
+                              tel_uri(controller.phone) if controller.phone else None, controller.website,
+                              AuthorityView(authority.name[self.code], authority.website) if authority else None)
 
     def purpose(self, purpose: Purpose) -> PurposeView:
         code = self.code

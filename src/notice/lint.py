@@ -10,10 +10,16 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel.dates import get_month_names
+
 from notice.consent import COOKIE_NAME
+from notice.language import Languages
+from notice.locale import format_day
 from notice.model import BasisKind, CookieCategoryId, Notice, RightKind
 from notice.source import Source, dotted, read_source
 from notice.versions import Version
@@ -52,8 +58,8 @@ class Finding:
 class _Places:
     """Lines of records in a version's files, found by the records' ids."""
 
-    def __init__(self, version: Version, source: str) -> None:
-        self.version, self.language = version, source
+    def __init__(self, version: Version, languages: Languages) -> None:
+        self.version, self.languages, self.language = version, languages, languages.source.code
         self.sources: dict[str, Source] = {}
 
     def source(self, file: str) -> Source:
@@ -74,13 +80,13 @@ class _Places:
         return source.file, source.line(tuple(location)), dotted(tuple(location))
 
 
-def lint(version: Version, source: str, errors: frozenset[str] = frozenset()) -> tuple[Finding, ...]:
-    """Every finding for `version`, read in its `source` language (the English wording: the patterns are English);
-    rules named in `errors` (or "all") are errors."""
-    places = _Places(version, source)
+def lint(version: Version, languages: Languages, errors: frozenset[str] = frozenset()) -> tuple[Finding, ...]:
+    """Every finding for `version`, read in the source language of `languages` (the English wording: the patterns are
+    English; dates are read in every language); rules named in `errors` (or "all") are errors."""
+    places = _Places(version, languages)
     findings = []
     for rule in (_controllers, _dpo, _legitimate_interests, _transfers, _rights, _withdraw_consent, _complaint,
-                 _indirect_collection, _section_references, _residue, _cookies, _near_duplicates):
+                 _indirect_collection, _section_references, _residue, _effective_date, _cookies, _near_duplicates):
         for finding in rule(version.notice, places):
             severity = "error" if "all" in errors or finding.rule in errors else "warning"
             findings.append(Finding(**{**finding.as_dict(), "severity": severity}))
@@ -215,6 +221,52 @@ def _residue(notice: Notice, places: _Places) -> Iterator[Finding]:
         if languages:
             yield _finding(places, "template-residue", "consistency",
                            f"Template residue {', '.join(repr(w) for w in found[languages[0]])} (in {', '.join(languages)}).", file, path)
+
+
+@cache
+def _date_pattern(locale: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """A date as `locale` writes it in prose, with its month names (each form Babel knows: "février", "lutego",
+    "luty", "Feb"): "1 February 2024", "February 1, 2024", "1er février 2024", "1 lutego 2024 r.", or 2024-02-01."""
+    months: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, context, locale).items():
+                months.setdefault(str(name).rstrip(".").casefold(), number)
+    names = "|".join(re.escape(name) for name in sorted(months, key=len, reverse=True))
+    pattern = (rf"(?<!\d)(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?P<month>{names})\.?\s+(?P<year>\d{{4}})(?!\d)"
+               rf"|\b(?P<month2>{names})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}})(?!\d)"
+               r"|(?<!\d)(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})(?!\d)")
+    return re.compile(pattern, re.IGNORECASE), months
+
+
+def stated_dates(text: str, locale: str) -> tuple[date, ...]:
+    """The dates a text states, read as `locale` writes them (impossible dates are not dates)."""
+    pattern, months = _date_pattern(locale)
+    found = []
+    for match in pattern.finditer(text):
+        day, month, year = (match["day"] or match["day2"] or match["day3"], match["month"] or match["month2"] or match["month3"],
+                            match["year"] or match["year2"] or match["year3"])
+        try:
+            found.append(date(int(year), int(month) if month.isdigit() else months[month.casefold()], int(day)))
+        except ValueError:
+            continue
+    return tuple(found)
+
+
+def _effective_date(notice: Notice, places: _Places) -> Iterator[Finding]:
+    """The title, subtitle and section titles state no date but the version's own ("applicable from February 1, 2024"
+    copied into the next version by `notice amend` would tell readers the wrong date)."""
+    texts: list[tuple[tuple[str | int, ...], dict[str, str]]] = [(("title",), notice.title.root), (("subtitle",), notice.subtitle.root)]
+    texts += [(("sections", section.id, "title"), section.title.root) for section in notice.sections]
+    for path, text in texts:
+        wrong = {language.code: [day for day in stated_dates(text[language.code], language.locale) if day != notice.effective]
+                 for language in places.languages if language.code in text}
+        languages = [code for code, days in wrong.items() if days]
+        if languages:
+            first = places.languages[languages[0]]
+            yield _finding(places, "effective-date", "consistency",
+                           f"States the date {format_day(wrong[first.code][0], places.languages.source)}, but this version takes effect on "
+                           f"{format_day(notice.effective, places.languages.source)} (in {', '.join(languages)}).", "notice.yml", path)
 
 
 def _cookies(notice: Notice, places: _Places) -> Iterator[Finding]:

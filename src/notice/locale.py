@@ -12,6 +12,7 @@ from datetime import date
 from io import BytesIO, StringIO
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -38,9 +39,32 @@ def N_(message: str) -> str:
     return message
 
 
+# Translators: the separator between the items of a list written on one line ("Access; Rectification; Erasure").
+# French puts a no-break space before the semicolon.
+LIST_SEPARATOR = N_("; ")
+"""Between the items of a list written on one line, in every language's typography."""
+
+
+def _french_day(day: date, text: str) -> str:
+    """The first day of a month is an ordinal in French: "1er février 2024" (Babel writes "1 février 2024")."""
+    return re.sub(r"^1(?=\s)", "1er", text) if day.day == 1 else text
+
+
+def _polish_day(day: date, text: str) -> str:
+    """Polish legal and official dates end with "r." (roku): "1 lutego 2024 r."."""
+    return f"{text} r."
+
+
+DAY_CONVENTIONS: dict[str, Callable[[date, str], str]] = {"fr": _french_day, "pl": _polish_day}
+"""What a language's writing of dates adds to Babel's long format, by the language of the Babel locale (so fr_BE and
+fr_CA write "1er" too); a locale without an entry is written as Babel writes it."""
+
+
 def format_day(day: date, language: Language) -> str:
-    """A date as the language writes it in prose: "1 February 2024", "1 février 2024", "1 lutego 2024"."""
-    return format_date(day, "long", locale=language.locale)
+    """A date as the language writes it in prose: "1 February 2024", "1er février 2024", "1 lutego 2024 r."."""
+    text = format_date(day, "long", locale=language.locale)
+    convention = DAY_CONVENTIONS.get(Locale.parse(language.locale).language)
+    return convention(day, text) if convention else text
 
 
 def format_period(period: Period, language: Language, gettext: Gettext) -> str:

@@ -278,6 +278,16 @@ class Contact(Record):
     """Phone number, international format."""
 
 
+class SupervisoryAuthority(Record):
+    """A supervisory authority (GDPR Art. 51), with which a person can lodge a complaint (Art. 77)."""
+
+    name: Text
+    """Its name in every language; where a translation is not its official name, give that in brackets
+    ("President of the Personal Data Protection Office (Prezes Urzędu Ochrony Danych Osobowych)")."""
+    website: Url
+    """Its website (https)."""
+
+
 class Controller(Record):
     """A legal entity acting as data controller."""
 
@@ -295,6 +305,9 @@ class Controller(Record):
     """Website address (https)."""
     dpo: Contact | None = None
     """The data protection officer's contact details, where one is designated (GDPR Art. 37-39)."""
+    supervisory_authority: SupervisoryAuthority | None = None
+    """The supervisory authority competent for this controller (its lead authority, GDPR Art. 56), named where the notice
+    says how to exercise one's rights, as the authority with which to lodge a complaint."""
 
 
 class Audience(Record):
@@ -304,6 +317,9 @@ class Audience(Record):
     """Stable identifier; also the anchor of this audience's reading list."""
     name: Text
     """What the notice calls this person ("SipSim User")."""
+    hint: Text
+    """When a person is one of them, in a short sentence anyone understands, written from the description ("You use
+    SipSim with an account, usually for the company you work for."): shown under the audience's button."""
     description: Prose
     """When a person belongs to this audience, as the notice words it."""
     controller: Id

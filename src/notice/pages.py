@@ -50,6 +50,20 @@ class Rendered:
     toc: tuple[TocEntry, ...]
 
 
+STATE_LABELS = {VersionState.current: N_("In force"), VersionState.past: N_("No longer in force"), VersionState.upcoming: N_("Upcoming"),
+                VersionState.draft: N_("Draft, not in force")}
+"""How a version's state is named to readers."""
+
+
+@dataclass(frozen=True)
+class PrintHeader:
+    """What identifies a printed page, in the margin of every sheet: the document (for the notice, its version and where it
+    stands) and its permanent address."""
+
+    text: str
+    url: str
+
+
 @dataclass(frozen=True)
 class VersionLink:
     name: str
@@ -72,12 +86,14 @@ class Banner:
     history_href: str
     first: bool
     """The first version: it changed nothing, there is nothing to compare it with."""
+    print_header: PrintHeader
 
 
 @dataclass(frozen=True)
 class HistoryRow:
     version: VersionLink
     state: VersionState
+    state_label: str
     summary: Formatted | None
     first: bool
     change_class: ChangeClass | None
@@ -144,6 +160,10 @@ class PageKind(ABC):
     def title(self, site: Site, page: Page) -> str:
         return self._text(site, page, self.title_message)
 
+    def print_header(self, site: Site, page: Page) -> PrintHeader:
+        """The page's title and its own address; the notice's pages name their version instead."""
+        return PrintHeader(self.title(site, page), site.site_url + page.url)
+
     def description(self, site: Site, page: Page) -> str:
         return self._text(site, page, self.description_message)
 
@@ -162,7 +182,7 @@ class NoticePage(PageKind):
     """The notice in force, with the reading aids."""
 
     name = "notice"
-    title_message = N_("Privacy notice")
+    title_message = N_("Privacy policy")
     description_message = N_("How SipSim processes personal data: purposes, legal bases, recipients, retention and your rights.")
     in_nav = True
 
@@ -179,13 +199,16 @@ class NoticePage(PageKind):
     def render(self, site: Site, page: Page) -> Rendered:
         return render_notice(site, page, site.history.current)
 
+    def print_header(self, site: Site, page: Page) -> PrintHeader:
+        return version_print_header(site, page.language, site.history.current)
+
 
 class VersionPage(PageKind):
     """One version as published (or a draft in a preview)."""
 
     name = "version"
-    title_message = N_("Privacy notice of %(date)s")
-    description_message = N_("SipSim's privacy notice as published for %(date)s.")
+    title_message = N_("Privacy policy of %(date)s")
+    description_message = N_("SipSim's privacy policy as published for %(date)s.")
     searchable = False
 
     def path(self, version: str | None) -> str:
@@ -209,6 +232,9 @@ class VersionPage(PageKind):
     def render(self, site: Site, page: Page) -> Rendered:
         return render_notice(site, page, site.version(page))
 
+    def print_header(self, site: Site, page: Page) -> PrintHeader:
+        return version_print_header(site, page.language, site.version(page))
+
 
 def render_notice(site: Site, page: Page, version: Version) -> Rendered:
     formatted = site.formatted(version, page.language)
@@ -219,6 +245,14 @@ def render_notice(site: Site, page: Page, version: Version) -> Rendered:
         explorer_href=site.link(page, site.page(EXPLORER, page.language)),
     )
     return Rendered(html, (TocEntry("at-a-glance", gettext("At a glance"), 2), *formatted.toc))
+
+
+def version_print_header(site: Site, language: str, version: Version) -> PrintHeader:
+    """"SipSim privacy policy, version of 1 February 2024 (In force)", and the version's permanent address."""
+    gettext = site.gettext(language)
+    text = gettext("SipSim privacy policy, version of %(date)s") % {"date": format_day(version.effective, site.languages[language])}
+    state = gettext(STATE_LABELS[site.history.state(version)])
+    return PrintHeader(f"{text} ({state})", site.site_url + site.page(VERSION, language, version.name).url)
 
 
 def banner(site: Site, page: Page, version: Version) -> Banner:
@@ -236,6 +270,7 @@ def banner(site: Site, page: Page, version: Version) -> Banner:
         changes_href=site.link(page, site.page(CHANGES, page.language, version.name)),
         history_href=site.link(page, site.page(HISTORY, page.language)),
         first=history.predecessor(version) is None,
+        print_header=version_print_header(site, page.language, version),
     )
 
 
@@ -250,7 +285,7 @@ class ChangesPage(PageKind):
 
     name = "changes"
     title_message = N_("What changed on %(date)s")
-    description_message = N_("What changed in SipSim's privacy notice on %(date)s, against the version before it.")
+    description_message = N_("What changed in SipSim's privacy policy on %(date)s, against the version before it.")
     searchable = False
 
     def path(self, version: str | None) -> str:
@@ -309,7 +344,7 @@ class HistoryPage(PageKind):
 
     name = "history"
     title_message = N_("Version history")
-    description_message = N_("Every version of SipSim's privacy notice, with its date, a summary and what changed.")
+    description_message = N_("Every version of SipSim's privacy policy, with its date, a summary and what changed.")
     in_nav = True
 
     def path(self, version: str | None) -> str:
@@ -326,10 +361,12 @@ class HistoryPage(PageKind):
 
     def render(self, site: Site, page: Page) -> Rendered:
         rows = []
+        gettext = site.gettext(page.language)
         for version in reversed(site.versions):
             summary = site.summary(version, page.language) if page.language in site.languages_of(version) else None
             previous = site.history.predecessor(version)
-            rows.append(HistoryRow(version_link(site, page, version), site.history.state(version), summary, previous is None,
+            state = site.history.state(version)
+            rows.append(HistoryRow(version_link(site, page, version), state, gettext(STATE_LABELS[state]), summary, previous is None,
                                    site.change_class(version), site.jsonld_href(page, version.name)))
         feed_href = relative_url(f"{language_root(page.language, self.source_language)}feed.xml", page.url).rstrip("/")
         html = site.render_template("history.html", page.language, title=self.title(site, page), rows=rows, feed_href=feed_href,

@@ -25,7 +25,7 @@ from notice.markup import Formatted, format_prose
 from notice.language import Languages
 from notice.locale import Catalogs, Gettext, format_day, load_catalogs
 from notice.model import ChangeClass
-from notice.pages import CHANGES, KINDS, NOTICE, VERSION, Page, PageKind, Rendered, language_root, relative_url
+from notice.pages import CHANGES, KINDS, NOTICE, VERSION, Page, PageKind, PrintHeader, Rendered, language_root, relative_url
 from notice.settings import MAX_MONTHS, Settings
 from notice.store import Store
 from notice.versions import History, Version, load_history
@@ -135,6 +135,9 @@ class Site:
     def description(self, page: Page) -> str:
         return page.kind.description(self, page)
 
+    def print_header(self, page: Page) -> PrintHeader:
+        return page.kind.print_header(self, page)
+
     @cached_property
     def environment(self) -> Environment:
         """The fragments' own environment: autoescaped and strict, unlike the theme's; one for every language, so that
@@ -212,6 +215,19 @@ class Site:
                 amendments.append(Amendment(version.name, format_day(version.effective, self.languages[page.language]),
                                             version.effective > self.history.today, self.link(page, self.page(CHANGES, language, version.name))))
         return tuple(amendments)
+
+    def footer_html(self, page: Page) -> Markup:
+        """The footer: the controller and its contact details, the version in force and the cookie settings, in the page's
+        language (the source language's where the version in force has none)."""
+        current = self.history.current
+        language = self._in_force_language(page)
+        key = ("footer", page.url, language, current.content, self.fingerprint)
+        if key not in self.cache:
+            formatted = self.formatted(current, language)
+            self.cache[key] = Markup(self.render_template(
+                "footer.html", language, contact=formatted.contact, effective=formatted.effective, cookies_href=self.cookies_href(page),
+                version_href=self.link(page, self.page(VERSION, language, current.name))))
+        return self.cache[key]  # type: ignore[return-value]
 
     def cookies_href(self, page: Page) -> str:
         """The notice's cookie section, in force, in the page's language."""
@@ -315,13 +331,13 @@ class Site:
                 title=self.title(page),
                 effective=version.effective,
                 published=version.published_on,
-                summary=summary.text if summary else gettext("An amendment of the privacy notice."),
+                summary=summary.text if summary else gettext("An amendment of the privacy policy."),
                 changes_url=self.site_url + self.page("changes", language, version.name).url,
                 change_class=(change_class := self.change_class(version)),
                 class_label=gettext(CLASS_LABELS[change_class]) if change_class else "",
             ))
         root = self.site_url + language_root(language, self.languages.source.code)
-        return atom_feed(id=f"{root}feed.xml", title=gettext("Amendments to SipSim's privacy notice"), language=language,
+        return atom_feed(id=f"{root}feed.xml", title=gettext("Amendments to SipSim's privacy policy"), language=language,
                          author=AUTHOR, self_url=f"{root}feed.xml", home_url=f"{root}versions/", entries=entries)
 
     def stale_translations(self) -> tuple[Problem, ...]:

@@ -6,6 +6,7 @@ Each mend names the markup it expects and stops the build if Material's markup c
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -18,8 +19,27 @@ MaterialText = Callable[[str, str], str]
 """A string of Material's own translations: (language, key) → text."""
 
 
-def mend_page(output: str, search_label: str) -> str:
-    """A name for the search dialog, no `autocomplete` on checkboxes, no dangling table-of-contents label."""
+SKIP = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
+MAIN = '<article class="md-content__inner md-typeset">'
+MAIN_ID = "nt-main"
+
+
+def mend_page(output: str, search_label: str, print_header: tuple[str, str] | None = None, skip_label: str = "Skip to content") -> str:
+    """A name for the search dialog, no `autocomplete` on checkboxes, no dangling table-of-contents label; a skip link on
+    every page, to the start of its content (Material has one only where the page has a table of contents, and it leads
+    to its first entry: on the notice, past the version's banner and "What applies to me?"); and what the margin of each
+    printed sheet says (notice.css reads it in its @page rules: the page's header and permanent address)."""
+    if SKIP.search(output) is None:
+        raise PluginError("Material's markup changed: its skip link's container is no longer in the page; update src/notice_mkdocs/material.py")
+    output = SKIP.sub(lambda _: f'<div data-md-component="skip"><a href="#{MAIN_ID}" class="md-skip">{html.escape(skip_label)}</a></div>',
+                      output, count=1)
+    output = _mend(output, MAIN, f'{MAIN[:-1]} id="{MAIN_ID}" tabindex="-1">')
+    if print_header is not None:
+        text, url = (html.escape(value, quote=True) for value in print_header)
+        root = re.search(r"<html\b[^>]*>", output)
+        if root is None:
+            raise PluginError("Material's markup changed: the page has no <html> tag; update src/notice_mkdocs/material.py")
+        output = f'{output[:root.end() - 1]} data-nt-print-header="{text}" data-nt-print-url="{url}"{output[root.end() - 1:]}'
     output = _mend(output, 'class="md-search" data-md-component="search" role="dialog"',
                    f'class="md-search" data-md-component="search" role="dialog" aria-label="{search_label}"')
     for toggle in ("drawer", "search"):  # autocomplete is not allowed on a checkbox

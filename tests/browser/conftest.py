@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import LOG_PATH, Server
+from browsing import LOG_PATH, PHONE, Server
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from support import ROOT, build, copy_project, edit, notice
 
@@ -133,3 +133,13 @@ def page(context: BrowserContext) -> Page:
     page.set_default_timeout(10_000)
     return page
 
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A fresh visitor on a phone."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)  # type: ignore[arg-type]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

@@ -15,6 +15,7 @@ import pytest
 from browsing import LOG_PATH, Server, axe_violations
 from playwright.sync_api import BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -455,6 +456,12 @@ def test_it_works_under_a_strict_content_security_policy(page: Page, context: Br
     assert ran(page, "statistics") and ran(page, "marketing")
     assert json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["categories"] == ALL
     assert page.evaluate("window.violations") == []
+
+
+def test_the_readme_states_the_policy_that_is_tested() -> None:
+    """Whoever copies the README's policy gets the one this suite runs the site under, in full."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"under exactly this policy: `{CSP}`" in readme
 
 
 @pytest.mark.parametrize(("path", "texts"), [

@@ -3,27 +3,17 @@ can still be read to its end above it while the visitor has not chosen yet."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import Server
-from playwright.sync_api import Browser, Page, expect
+from browsing import PHONE, Server
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-WIDTH, HEIGHT = 390, 844
+WIDTH, HEIGHT = PHONE["width"], PHONE["height"]
 BANNER = "[data-notice-consent-banner]"
 LANGUAGES = pytest.mark.parametrize("path", ["", "fr/", "pl/"], ids=["en", "fr", "pl"])
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def open_page(page: Page, server: Server, site: Path, path: str) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 from browsing import Server
 from playwright.sync_api import Browser, Page, expect
-from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 
@@ -92,7 +90,7 @@ def test_the_explorer_filters_categories_of_personal_data(page: Page, server: Se
     expect(page.locator("h2#customer-payment")).to_be_visible()
     expect(page.locator("h2#user-information")).to_be_hidden()
     expect(page.locator("[data-notice-filter-status]")).to_have_text(f"3 of {total} categories of personal data shown.")
-    assert "q=billing+management" in page.url
+    assert "data=billing+management" in page.url and "q=" not in page.url.replace("data=", "")
 
 
 def test_the_explorer_links_each_use_to_the_purpose_in_the_notice(page: Page, server: Server, sites: dict[str, Path]) -> None:
@@ -111,27 +109,24 @@ def test_the_explorer_links_each_use_to_the_purpose_in_the_notice(page: Page, se
 def test_without_javascript_the_explorer_is_complete(browser: Browser, server: Server, sites: dict[str, Path]) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(server.serve(sites["2024"]) + "personal-data/?q=billing")
+    page.goto(server.serve(sites["2024"]) + "personal-data/?data=billing")
 
     expect(page.locator("[data-notice-filter]")).to_be_hidden()
     expect(page.locator("[data-notice-entry]:visible")).to_have_count(page.locator("[data-notice-entry]").count())
     context.close()
 
 
-def test_print_shows_everything_with_link_targets_and_the_version(page: Page, server: Server, sites: dict[str, Path]) -> None:
+def test_print_shows_everything_a_choice_folded(page: Page, server: Server, sites: dict[str, Path]) -> None:
     page.goto(server.serve(sites["2024"]) + "?for=lead")
     expect(page.locator("h2#personal-data-processing")).to_be_hidden()
+    expect(page.locator(".nt-overview__controller", has_text="PG TELECOM")).to_be_hidden()
 
     page.emulate_media(media="print")
 
     expect(page.locator("h2#personal-data-processing")).to_be_visible()
+    expect(page.locator(".nt-overview__controller", has_text="PG TELECOM")).to_be_visible()
+    expect(page.locator(".nt-overview tr", has=page.locator('th a[href="#invoicing"]'))).to_be_visible()
     expect(page.locator("[data-notice-consent-banner]")).to_be_hidden()
-    after = page.evaluate("getComputedStyle(document.querySelector('.nt-controller a[href^=mailto]'), '::after').content")
-    assert after == '" <mailto:info@sipsim.com>"'
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    assert len(pdf.pages) > 10
-    for number, sheet in enumerate(pdf.pages, start=1):
-        assert "SipSim privacy notice, version of 1 February 2024 (In force)" in sheet.extract_text(), f"page {number}"
 
 
 @pytest.mark.parametrize("anchor", ["invoicing", "rights", "access", "necessary"])
@@ -186,4 +181,106 @@ def test_without_javascript_the_change_buttons_are_hidden_and_every_change_is_re
     assert anchors.count() > 3
     for href in anchors.evaluate_all("links => links.map(link => link.getAttribute('href'))"):
         assert page.locator(href).count() == 1, href
+
+
+OVERVIEW = ".nt-overview__facts"
+
+
+@pytest.mark.parametrize(("audience", "shown", "hidden"), [
+    ("lead", "SIPSIM Limited liability company (SIPSIM, LLC)", "PG TELECOM Spolka z o.o."),
+    ("sipsim-user", "PG TELECOM Spolka z o.o.", "SIPSIM Limited liability company (SIPSIM, LLC)"),
+])
+def test_the_first_layer_names_the_controller_of_the_chosen_audience(page: Page, server: Server, sites: dict[str, Path], audience: str,
+                                                                     shown: str, hidden: str) -> None:
+    page.goto(server.serve(sites["2024"]))
+
+    page.locator(f"{SELECTOR} [data-notice-audience={audience}]").click()
+
+    for place in (OVERVIEW, "section[aria-labelledby=rights]"):
+        text = page.locator(place).first.inner_text()
+        assert shown in text and hidden not in text, place
+    if audience == "sipsim-user":
+        expect(page.locator(f"{OVERVIEW} .nt-exercise a[href='mailto:info@sipsim.com']")).to_be_visible()
+    else:
+        expect(page.locator(f"{OVERVIEW} .nt-exercise a[href^='mailto:']")).to_be_hidden()
+
+    page.get_by_role("button", name="Show all sections").click()
+    assert all(name in page.locator(OVERVIEW).inner_text() for name in (shown, hidden))
+
+
+def test_without_javascript_the_first_layer_names_every_controller_with_its_audiences(browser: Browser, server: Server,
+                                                                                     sites: dict[str, Path]) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.serve(sites["2024"]) + "?for=lead")
+
+    text = page.locator(OVERVIEW).inner_text()
+
+    assert "PG TELECOM Spolka z o.o." in text and "Controller for: SipSim User, Site Visitor and SipSim Contact." in text
+    assert "SIPSIM Limited liability company (SIPSIM, LLC)" in text and "Controller for: Lead." in text
+    expect(page.locator(f"{OVERVIEW} .nt-exercise a[href='mailto:info@sipsim.com']")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["", "fr/", "pl/"], ids=["en", "fr", "pl"])
+def test_each_audience_hint_is_shown_under_its_button(page: Page, server: Server, sites: dict[str, Path], path: str) -> None:
+    page.goto(server.serve(sites["2024"]) + path)
+
+    for choice in page.locator(f"{SELECTOR} [data-notice-audience]").all():
+        hint = page.locator(f"#{choice.get_attribute('aria-describedby')}")
+        expect(hint).to_be_visible()
+        button, under = choice.bounding_box(), hint.bounding_box()
+        assert button and under and under["y"] >= button["y"] + button["height"] - 1, "under the button"
+        assert under["x"] < button["x"] + button["width"] and button["x"] < under["x"] + under["width"], "in its column"
+
+
+SEARCH_OPEN = "document.querySelector('#__search').checked"
+
+
+def test_a_shared_explorer_link_filters_and_leaves_the_search_closed(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    """The filter's words are kept in ?data=, not in ?q=, which Material reads as a search to open over the page."""
+    page.goto(server.serve(sites["2024"]) + "personal-data/?data=billing")
+
+    expect(page.get_by_label("Filter by data, purpose, legal basis or recipient")).to_have_value("billing")
+    expect(page.locator("[data-notice-entry]:visible")).to_have_count(3)
+    expect(page.locator("[data-notice-filter-status]")).to_contain_text("3 of")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(SEARCH_OPEN) is False
+    expect(page.locator(".md-search__output")).to_be_hidden()
+
+
+def test_the_search_parameter_is_left_to_the_search(page: Page, server: Server, sites: dict[str, Path]) -> None:
+    """?q= is Material's: it opens the search (so a filter kept there would hide the explorer), and the filter ignores it."""
+    page.goto(server.serve(sites["2024"]) + "personal-data/?q=billing")
+
+    page.wait_for_function(SEARCH_OPEN)
+    expect(page.get_by_label("Filter by data, purpose, legal basis or recipient")).to_have_value("")
+    expect(page.locator("[data-notice-entry]:visible")).to_have_count(page.locator("[data-notice-entry]").count())
+
+
+LOOK = """(buttons) => buttons.map((button) => {
+  const style = getComputedStyle(button);
+  return ["backgroundColor", "color", "borderTopColor", "borderTopWidth", "borderRadius", "fontFamily", "fontSize", "fontWeight",
+          "lineHeight", "paddingTop", "paddingLeft", "minHeight"].map((property) => style[property]).join(" | ");
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_button_looks_the_same(browser: Browser, server: Server, sites: dict[str, Path], scheme: str) -> None:
+    """The consent banner's and dialog's buttons, the audiences, "Show all sections" and the redline's steps: one style."""
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    site = server.serve(sites["example"])
+    page.goto(site)
+    looks = page.locator("[data-notice-consent-banner] button").evaluate_all(LOOK)
+    looks += page.locator(f"{SELECTOR} [data-notice-audience]").evaluate_all(LOOK)
+    page.locator(f"{SELECTOR} [data-notice-audience=lead]").click()
+    looks += page.locator("[data-notice-audience-all]").evaluate_all(LOOK)
+    page.locator("[data-notice-consent-banner] [data-notice-consent-action=customise]").click()
+    looks += page.locator("[data-notice-consent-dialog] button:visible").evaluate_all(LOOK)
+    page.goto(site + "versions/2027-01-01/changes/")
+    looks += page.locator("[data-notice-change-step]").evaluate_all(LOOK)
+
+    assert len(looks) == 3 + 4 + 1 + 4 + 2
+    assert len(set(looks)) == 1, "\n".join(sorted(set(looks)))
     context.close()

@@ -159,7 +159,7 @@ def test_the_old_version_says_it_is_no_longer_in_force_and_what_replaced_it(site
     assert "It applied from 1 February 2024 to 30 November 2026 and was replaced by the version of 1 December 2026." in text
     assert "for a maximum of up to 3 years following the request" in text
     french = page_text(html(site, "fr/versions/2024-02-01/"))
-    assert "1 décembre 2026" in french and "This version" not in french
+    assert "1er décembre 2026" in french and "This version" not in french
 
 
 def test_the_history_lists_every_version_with_its_state_and_links(site: Path) -> None:

@@ -86,6 +86,7 @@ def test_the_example_amendment_fixes_the_gaps_it_claims_to_fix(project: Path) ->
         assert ("2024-02-01", fixed) in rules and ("2027-01-01", fixed) not in rules
     assert all(rule != "cookie-consent-cookie" for _, rule in rules), "both versions list the consent widget's own cookie"
     assert ("2027-01-01", "gdpr-dpo-contact") in rules, "a gap the example leaves is still reported"
+    assert all(rule != "effective-date" for _, rule in rules), "each version's subtitle states its own date"
 
 
 def test_a_version_that_does_not_list_the_consent_cookie_is_reported(project: Path) -> None:
@@ -101,3 +102,27 @@ def test_a_version_that_does_not_list_the_consent_cookie_is_reported(project: Pa
 
     rules = {(finding["file"].split("/")[2], finding["rule"]) for finding in report["findings"]}
     assert ("2027-01-01", "cookie-consent-cookie") in rules and ("2024-02-01", "cookie-consent-cookie") not in rules
+
+
+def test_a_version_whose_subtitle_states_another_date_is_reported(project: Path) -> None:
+    """`notice amend` copies the subtitle "applicable from February 1, 2024" into the next version: the lint reads the
+    dates of the title, subtitle and section titles in each language and compares them with the version's own."""
+    assert notice(project, "amend", "2027-03-01").returncode == 0
+    notice_yml = project / "data/versions/2027-03-01/notice.yml"
+
+    report = json.loads(notice_check(project, "--format", "json").stdout)
+
+    dated = [finding for finding in report["findings"] if finding["rule"] == "effective-date"]
+    assert dated == [{
+        "rule": "effective-date", "reference": "consistency", "file": "data/versions/2027-03-01/notice.yml", "line": 8,
+        "path": "subtitle", "severity": "warning",
+        "message": "States the date 1 February 2024, but this version takes effect on 1 March 2027 (in en, fr, pl).",
+    }], "the 2024 version states its own date"
+
+    edit(notice_yml, "en: applicable from February 1, 2024", "en: applicable from March 1, 2027")
+    edit(notice_yml, "pl: obowiązuje od 1 lutego 2024 r.", "pl: obowiązuje od 1 marca 2027 r.")
+    [finding] = [f for f in json.loads(notice_check(project, "--format", "json").stdout)["findings"] if f["rule"] == "effective-date"]
+    assert finding["message"].endswith("(in fr).") and "1 February 2024" in finding["message"], "each language is read with its own months"
+
+    edit(notice_yml, "fr: applicable à compter du 1er février 2024", "fr: applicable à compter du 1er mars 2027")
+    assert not [f for f in json.loads(notice_check(project, "--format", "json").stdout)["findings"] if f["rule"] == "effective-date"]

@@ -24,8 +24,10 @@ def test_each_language_has_its_page_with_its_html_lang(site: Path, language: str
 
 @pytest.mark.parametrize(
     ("prefix", "words"),
-    [("fr/", ["Table des matières", "Rechercher", "Passer au mode sombre", "Publié avec", "Base juridique"]),
-     ("pl/", ["Spis treści", "Szukaj", "Przełącz na tryb ciemny", "Opublikowano za pomocą", "Podstawa prawna"])],
+    [("fr/", ["Table des matières", "Rechercher", "Passer au mode sombre", "Politique de confidentialité en vigueur depuis le 1er février 2024",
+              "Base juridique", "Aller au contenu"]),
+     ("pl/", ["Spis treści", "Szukaj", "Przełącz na tryb ciemny", "Polityka prywatności obowiązująca od 1 lutego 2024 r.", "Podstawa prawna",
+              "Przejdź do treści"])],
     ids=["fr", "pl"],
 )
 def test_the_interface_around_the_notice_is_translated(site: Path, prefix: str, words: list[str]) -> None:
@@ -61,7 +63,7 @@ def test_the_sitemap_gives_each_page_its_language_alternates(site: Path) -> None
 def test_no_english_sentence_remains_in_the_other_languages(site: Path, prefix: str) -> None:
     english = page_text(html_of(site, ""), root=None)
     other = page_text(html_of(site, prefix), root=None)
-    proper_names = {"PG TELECOM Spolka z o.o.", "Material for MkDocs"}
+    proper_names = {"PG TELECOM Spolka z o.o.", "PG TELECOM Spolka z o.o., ul."}  # the controller and its address, never translated
     sentences = [s for s in re.split(r"(?<=[.!?:])\s+", english) if len(s.split()) >= 3 and s not in proper_names]
     assert len(sentences) > 250
     assert [s for s in sentences if s in other] == []
@@ -126,3 +128,17 @@ def test_the_catalogs_in_the_repository_match_the_sources() -> None:
 def test_the_search_dialog_is_named_in_the_page_language(site: Path, prefix: str, label: str) -> None:
     """Its name comes from Material's translations, read once per language (the adapter mends the dialog)."""
     assert f'class="md-search" data-md-component="search" role="dialog" aria-label="{label}"' in html_of(site, prefix)
+
+
+@pytest.mark.parametrize(("prefix", "subtitle", "banner", "wrong"), [
+    ("fr/", "applicable à compter du 1er février 2024", "En vigueur depuis le 1er février 2024.", r"\b1 février|\b1er\s+er"),
+    ("pl/", "obowiązuje od 1 lutego 2024 r.", "Obowiązuje od 1 lutego 2024 r.", r"\b2024(?! r\.)|r\.\."),
+], ids=["fr", "pl"])
+def test_generated_dates_are_written_as_the_notice_writes_its_own(site: Path, prefix: str, subtitle: str, banner: str, wrong: str) -> None:
+    """The notice's subtitle (the legal text) and every date the site generates agree: French "1er février 2024",
+    Polish "1 lutego 2024 r." (and no second period when such a date ends a sentence)."""
+    page = page_text(html_of(site, prefix))
+    assert subtitle in page and banner in page
+    for path in sorted((site / prefix).rglob("*.html")) + [site / prefix / "feed.xml"]:
+        text = page_text(path.read_text(encoding="utf-8"), root=None)
+        assert not re.search(wrong, re.sub(r"https?://\S+|\d{4}-\d{2}-\d{2}", "", text)), path.relative_to(site)

@@ -261,3 +261,34 @@ def test_translators_notes_sit_directly_above_an_english_text(snapshot: Path) ->
                 assert line.lstrip().startswith("# Translator's note: the English "), f"{file.name}:{number + 1}"
                 below = next(following for following in lines[number + 1:] if not following.lstrip().startswith("#"))
                 assert below.lstrip().startswith("en:"), f"{file.name}:{number + 1}"
+
+
+def test_french_pages_keep_the_no_break_space_before_high_punctuation_where_the_site_joins_texts(site: Path) -> None:
+    """Separators the templates and the code put between texts (lists of links, retention rules) are translated too."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.skip += tag in ("script", "style")
+            self.parts.append("\n" if tag in ("p", "li", "td", "th", "div", "dd", "dt", "br") else "")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.skip -= tag in ("script", "style")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    for path in sorted((site / "fr").rglob("index.html")):
+        parser = Text()
+        parser.feed(path.read_text(encoding="utf-8"))
+        text = re.sub(r"(?:https?|mailto|tel):\S*", "", "".join(parser.parts))
+        wrong = [match.group(0) for match in re.finditer(r"[^\u00a0\u202f\n][;:!?»]|«[^\u00a0\u202f]", text)]
+        assert wrong == [], path.relative_to(site)
+    rights = html_of(site, "fr/")
+    assert '<a href="#access">Droit d’accès et de copie</a>\u00a0; <a href="#rectification">' in rights

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gettext
+import shutil
 from pathlib import Path
 
 import pytest
-from support import LANGUAGES, edit, english, load_version
+from support import FIRST_VERSION, LANGUAGES, ROOT, edit, english, load_version
 
 from notice.changes import stale_translations, summarise
 from notice.model import Notice
@@ -31,6 +32,14 @@ COMPLAINT_RIGHT = """  - id: complaint
       en: You may lodge a complaint with a supervisory authority.
       fr: Vous pouvez introduire une réclamation auprès d’une autorité de contrôle.
       pl: Mogą Państwo wnieść skargę do organu nadzorczego.
+"""
+
+AUTHORITY = """    supervisory_authority:
+      name:
+        en: Personal Data Protection Office
+        fr: Office de protection des données personnelles
+        pl: Urząd Ochrony Danych Osobowych
+      website: https://uodo.gov.pl/
 """
 
 CASES = [
@@ -58,6 +67,9 @@ CASES = [
     ("controller-contact",
      [("controllers.yml", "email: info@sipsim.com", "email: privacy@sipsim.com")],
      [("Contact details of PG TELECOM Spolka z o.o. changed: e-mail address info@sipsim.com is now privacy@sipsim.com.", "#introduction")]),
+    ("supervisory-authority-named",
+     [("controllers.yml", "    website: https://sipsim.com/\n", "    website: https://sipsim.com/\n" + AUTHORITY)],
+     [("Supervisory authority named for PG TELECOM Spolka z o.o.: Personal Data Protection Office.", "#rights")]),
     ("data-category-renamed",
      [("vocabulary.yml", "en: Customer financial/payment data", "en: Customer payment data")],
      [("Data category renamed: Customer financial/payment data is now Customer payment data.", "#customer-satisfaction")]),
@@ -150,3 +162,17 @@ def test_a_stale_translation_is_found_in_every_kind_of_text(published: Notice, d
 
     assert [(problem.file, problem.path) for problem in problems] == [
         (f"data/versions/2025-01-01/{file}", f"{path}.fr"), (f"data/versions/2025-01-01/{file}", f"{path}.pl")]
+
+
+def test_a_supervisory_authority_renamed_or_no_longer_named_is_told(published: Notice, draft: Path, tmp_path: Path) -> None:
+    edit(draft / "controllers.yml", "    website: https://sipsim.com/\n", "    website: https://sipsim.com/\n" + AUTHORITY)
+    named = load_version(draft)
+    renamed = tmp_path / "2026-01-01"
+    shutil.copytree(draft, renamed)
+    edit(renamed / "controllers.yml", "en: Personal Data Protection Office", "en: President of the Personal Data Protection Office")
+    removed = tmp_path / "2027-01-01"
+    shutil.copytree(ROOT / FIRST_VERSION, removed)
+
+    assert summary(named, renamed) == [("The supervisory authority named for PG TELECOM Spolka z o.o. changed: "
+                                        "President of the Personal Data Protection Office.", "#rights")]
+    assert summary(named, removed) == [("For PG TELECOM Spolka z o.o., no supervisory authority is named any more.", "#rights")]

@@ -184,4 +184,4 @@ def test_only_material_amendments_are_news_newest_first(project: Path) -> None:
 
     amendments = island(site.consent_html(site.page("history", "pl")))["amendments"]
 
-    assert amendments == [{"version": "2026-12-15", "date": "15 grudnia 2026", "upcoming": False, "href": "2026-12-15/changes/"}]
+    assert amendments == [{"version": "2026-12-15", "date": "15 grudnia 2026 r.", "upcoming": False, "href": "2026-12-15/changes/"}]

@@ -1,5 +1,6 @@
 // Reading aids. "What applies to me?" folds the sections that do not apply to the chosen audience and keeps
-// the choice in the address (?for=lead), so it can be shared; the explorer's filter keeps its words in ?q=.
+// the choice in the address (?for=lead), so it can be shared; the explorer's filter keeps its words in ?data= (not
+// ?q=, which is Material's search: a shared link would open the search over the explorer).
 // Without JavaScript both read as plain lists of links.
 
 const params = new URLSearchParams(location.search);
@@ -73,12 +74,12 @@ function filter() {
     }
     status.textContent = words.length
       ? status.dataset.showing.replace("%(shown)s", shown).replace("%(total)s", entries.length) : "";
-    remember("q", input.value.trim());
+    remember("data", input.value.trim());
   }
 
   input.addEventListener("input", apply);
-  if (params.get("q")) {
-    input.value = params.get("q");
+  if (params.get("data")) {
+    input.value = params.get("data");
     apply();
   }
 }
@@ -106,6 +107,34 @@ function changes() {
   });
 }
 
+// On a narrow screen Material opens its navigation drawer, its search and the table of contents within the drawer with
+// labels of checkboxes, which the keyboard cannot reach: make them buttons that say whether they are open (the header's
+// two icons named as Material names the navigation and the search field). Material itself clicks a focused label on
+// Enter; Space does it here.
+function toggleButtons() {
+  const names = {
+    __drawer: document.querySelector(".md-nav--primary")?.getAttribute("aria-label"),
+    __search: document.querySelector(".md-search__input")?.getAttribute("aria-label"),
+  };
+  for (const label of document.querySelectorAll(".md-header label.md-header__button[for], .md-nav label.md-nav__link[for]")) {
+    const toggle = document.getElementById(label.htmlFor);
+    const name = label.textContent.trim() || names[label.htmlFor];
+    if (!toggle?.matches("input.md-toggle") || !name) continue;
+    label.tabIndex = 0;
+    label.setAttribute("role", "button");
+    if (!label.textContent.trim()) label.setAttribute("aria-label", name);
+    const state = () => label.setAttribute("aria-expanded", String(toggle.checked));
+    state();
+    toggle.addEventListener("change", state);
+    label.addEventListener("keydown", (event) => {
+      if (event.key !== " ") return;
+      event.preventDefault();
+      label.click();
+    });
+  }
+}
+
 audiences();
 filter();
 changes();
+toggleButtons();

@@ -1,0 +1,42 @@
+"""Material's markup mended where no template reaches: the print header on <html>, escaped."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from notice_mkdocs.material import mend_page
+
+PAGE = ('<!doctype html>\n<html lang="fr" class="no-js">\n<body><input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
+        '<input class="md-toggle" type="checkbox" id="__search" autocomplete="off">'
+        '<div data-md-component="skip">\n      \n    </div>'
+        '<div class="md-search" data-md-component="search" role="dialog"></div>'
+        '<article class="md-content__inner md-typeset"><h1>x</h1></article></body></html>')
+
+
+def test_the_print_header_and_address_are_attributes_of_the_root_escaped() -> None:
+    mended = mend_page(PAGE, "Rechercher", ('Politique « A & B » "x" <y>', "https://privacy.sipsim.com/fr/versions/2024-02-01/"))
+
+    assert ('<html lang="fr" class="no-js" data-nt-print-header="Politique « A &amp; B » &quot;x&quot; &lt;y&gt;" '
+            'data-nt-print-url="https://privacy.sipsim.com/fr/versions/2024-02-01/">') in mended
+    assert 'role="dialog" aria-label="Rechercher"' in mended
+
+
+def test_a_page_that_is_not_ours_has_no_print_header() -> None:
+    assert "data-nt-print" not in mend_page(PAGE, "Search")
+
+
+def test_markup_that_changed_stops_the_build() -> None:
+    with pytest.raises(PluginError, match="no <html> tag"):
+        mend_page(PAGE.replace("<html", "<htm"), "Search", ("x", "y"))
+
+
+def test_every_page_has_a_skip_link_to_the_start_of_its_content() -> None:
+    with_toc = PAGE.replace('<div data-md-component="skip">\n      \n    </div>',
+                            '<div data-md-component="skip">\n<a href="#at-a-glance" class="md-skip">\nSkip to content\n</a>\n</div>')
+    for page in (PAGE, with_toc):
+        mended = mend_page(page, "Rechercher", skip_label="Aller au contenu")
+
+        assert '<div data-md-component="skip"><a href="#nt-main" class="md-skip">Aller au contenu</a></div>' in mended
+        assert '<article class="md-content__inner md-typeset" id="nt-main" tabindex="-1">' in mended
+        assert "at-a-glance" not in mended
