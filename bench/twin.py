@@ -60,7 +60,7 @@ def changes_markdown(old: Notice, new: Notice, languages: Languages, language: s
     lines = ["# What changed", "", "## Summary of changes", ""]
     lines += [f"- {item.text.text} [See it]({item.href})" for item in summarise(old, new, before, after, ENGLISH, lambda a, r: f"../#{a}")]
     lines += ["", "## Full text with changes", ""]
-    for block in redline(before, after):
+    for block in (block for group in redline(before, after) for block in group.blocks):
         text = "".join(text if operation == "equal" else f"<{'ins' if operation == 'insert' else 'del'}>{text}</{'ins' if operation == 'insert' else 'del'}>"
                        for operation, text in block.segments)
         lines += [("### " if block.tag in ("h3", "h4") else "") + text, ""]
