@@ -4,14 +4,16 @@ Run: .venv/bin/python bench/preview.py [--runs 5] [--sizes 1 50 200]
 For each history size, a project with that many published versions plus a draft, and its hand-written twin
 (bench/twin.py, the draft's pages included), are served side by side by two real `mkdocs serve` processes.
 Each run changes one word of the draft's English text (ours: its purposes.yml; the twin: its Markdown page)
-and times the wall clock from the write until an HTTP GET of the draft's page shows it. Runs alternate
-between the two, each once both servers are idle, so both see the same machine; MkDocs' file watching
-(polled every 0.5 s) and its debounce are in both figures alike.
+and times the wall clock from the write until an HTTP GET of the draft's page shows it; a run that takes
+over 120 s fails, and counts as slower than any in the median. Runs alternate between the two, each once
+both servers are idle, so both see the same machine; MkDocs' file watching (polled every 0.5 s) and its
+debounce are in both figures alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import re
 import signal
@@ -46,6 +48,8 @@ TIMEOUT = 120.0
 STARTUP = 900.0
 """The first build of 200 versions on a busy machine can take minutes."""
 QUIET = 1.5
+NOTEWORTHY = re.compile(r"^(?!INFO\b)\S|\[\d\d:\d\d:\d\d\]")
+"""A server's warnings and errors, and its own timed events (changes detected, rebuilt, ...)."""
 """Idle means the server's log unchanged this long: more than a watcher poll and a debounce."""
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # the servers are local: never through a proxy
 
@@ -120,17 +124,33 @@ def wait_for(url: str, text: str, timeout: float) -> bool:
     return False
 
 
-def settle(server: Server) -> None:
-    """Wait until the server is idle: nothing logged (no rebuild started or running) for QUIET seconds."""
+def quiet(log: Path) -> None:
+    """Wait until nothing has been logged for QUIET seconds."""
     size, since = -1, time.perf_counter()
     while time.perf_counter() - since < QUIET:
         time.sleep(0.1)
-        if (now := server.log.stat().st_size) != size:
+        if (now := log.stat().st_size) != size:
             size, since = now, time.perf_counter()
 
 
+def settle(side: Side) -> str:
+    """Wait until the server is idle, and return its page then.
+
+    A quiet log is not enough, since a rebuild logs little until it ends; but a GET waits for a rebuild in
+    progress, which logs when it ends: idle is a quiet log that a GET leaves quiet.
+    """
+    while True:
+        quiet(side.server.log)
+        size = side.server.log.stat().st_size
+        page = fetch(side.page, STARTUP) or ""
+        if side.server.log.stat().st_size == size:
+            return page
+
+
 def log_tail(server: Server) -> str:
-    return "\n".join(server.log.read_text(encoding="utf-8", errors="replace").splitlines()[-20:])
+    """The server's last messages, without MkDocs' notes on each page (in the thousands for the twin)."""
+    lines = server.log.read_text(encoding="utf-8", errors="replace").splitlines()
+    return "\n".join([line for line in lines if NOTEWORTHY.search(line)][-10:])
 
 
 def edit_seconds(side: Side, run: int) -> float | None:
@@ -144,13 +164,13 @@ def edit_seconds(side: Side, run: int) -> float | None:
     side.edited.write_bytes(content)
     shown = wait_for(side.page, marker, TIMEOUT)
     seconds = time.perf_counter() - start
-    settle(side.server)
-    if not shown:
-        print(f"{side.page} did not show {marker} within {TIMEOUT:.0f} s; its server's log ends:\n{log_tail(side.server)}", file=sys.stderr)
-        return None
-    if marker not in (fetch(side.page, TIMEOUT) or ""):
-        raise SystemExit(f"{side.page} showed {marker}, then lost it:\n{log_tail(side.server)}")
-    return seconds
+    if not shown:  # failed; still wait for it, so that the next run finds the machine idle
+        print(f"{side.page} did not show {marker} within {TIMEOUT:.0f} s: a failure; waiting for it", file=sys.stderr)
+        if not wait_for(side.page, marker, STARTUP):
+            raise SystemExit(f"{side.page} never showed {marker}; its server's log ends:\n{log_tail(side.server)}")
+    if marker not in settle(side):
+        raise SystemExit(f"{side.page} showed {marker}, then lost it; its server's log ends:\n{log_tail(side.server)}")
+    return seconds if shown else None
 
 
 def prepare(size: int, work: Path) -> tuple[Path, Path]:
@@ -161,32 +181,42 @@ def prepare(size: int, work: Path) -> tuple[Path, Path]:
     return project / "mkdocs.yml", twin
 
 
-def ready(server: Server) -> None:
-    """Wait for the first build: the server answers with the draft's page."""
-    if not wait_for(f"{server.url}/versions/{DRAFT}/", "efficiently", STARTUP):
-        raise SystemExit(f"{server.url} never served the draft's page:\n{log_tail(server)}")
-    settle(server)
+def ready(side: Side) -> None:
+    """Wait for the first build: the server answers with the draft's page, then is idle."""
+    if not wait_for(side.page, "efficiently", STARTUP):
+        raise SystemExit(f"{side.page} was never served; its server's log ends:\n{log_tail(side.server)}")
+    settle(side)
 
 
 def pages(server: Server) -> int:
     return (fetch(f"{server.url}/sitemap.xml", TIMEOUT) or "").count("<loc>")
 
 
-def done(times: list[float | None]) -> list[float]:
-    return [seconds for seconds in times if seconds is not None]
+def median(times: list[float | None]) -> float:
+    """The median, a failed run counting as slower than any (so that failures cannot flatter a figure)."""
+    return statistics.median(math.inf if seconds is None else seconds for seconds in times)
+
+
+def seconds_text(seconds: float) -> str:
+    return f"{seconds:.2f}" if seconds < math.inf else f">{TIMEOUT:.0f}"
 
 
 def summary(times: list[float | None]) -> str:
-    """Median (min-max) of the runs that showed the edit, and how many never did."""
-    shown = done(times)
-    failed = f", {len(times) - len(shown)} failed" if len(shown) < len(times) else ""
-    return (f"{statistics.median(shown):.2f} s ({min(shown):.2f}-{max(shown):.2f}){failed}" if shown else "all failed").rjust(24)
+    """Median (min to max) in seconds, and how many runs failed."""
+    spread = [math.inf if seconds is None else seconds for seconds in times]
+    failed = f", {spread.count(math.inf)} failed" if math.inf in spread else ""
+    return f"{seconds_text(median(times))} s ({seconds_text(min(spread))} to {seconds_text(max(spread))}){failed}".rjust(34)
+
+
+def ratio(ours: float, twin: float) -> str:
+    if ours == math.inf:
+        return "-"
+    return f"{ours / twin:.2f}" if twin < math.inf else f"<{ours / TIMEOUT:.2f}"
 
 
 def row(size: int, counts: tuple[int, int], ours: list[float | None], twin: list[float | None]) -> str:
     pages_built = str(counts[0]) if counts[0] == counts[1] else f"{counts[0]}/{counts[1]}"
-    ratio = f"{statistics.median(done(ours)) / statistics.median(done(twin)):.2f}" if done(ours) and done(twin) else "-"
-    return f"{size:>8} {pages_built:>7} {summary(ours)} {summary(twin)} {ratio:>6}"
+    return f"{size:>8} {pages_built:>7} {summary(ours)} {summary(twin)} {ratio(median(ours), median(twin)):>6}"
 
 
 def compare(size: int, runs: int) -> str:
@@ -197,7 +227,7 @@ def compare(size: int, runs: int) -> str:
         ours = Side(stack.enter_context(serving(ours_config, work / "ours.log")), ours_config.parent / "data" / "versions" / DRAFT / "purposes.yml")
         twin = Side(stack.enter_context(serving(twin_config, work / "twin.log")), twin_config.parent / "docs" / "versions" / DRAFT / "index.md")
         for side in (ours, twin):
-            ready(side.server)
+            ready(side)
         counts = pages(ours.server), pages(twin.server)
         ours_times, twin_times = [], []
         for run in range(1, runs + 1):  # alternate, so that both see the same machine
@@ -206,18 +236,26 @@ def compare(size: int, runs: int) -> str:
     return row(size, counts, ours_times, twin_times)
 
 
+def load_average() -> str:
+    """The machine's load over 1, 5 and 15 minutes: with other work running, the figures are slower and noisier."""
+    return ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 50, 200])
     args = parser.parse_args()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that the servers are stopped on `kill` too
-    load = ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
-    print(f"{os.cpu_count()} CPUs, load average {load}; each figure: from saving the draft's file to the served page showing the edit, "
-          f"median of {args.runs} (min-max)")
-    print(f"{'versions':>8} {'pages':>7} {'ours':>24} {'plain MkDocs':>24} {'ratio':>6}", flush=True)
+    # Stop the servers on `kill` too; and take Ctrl-C even where it is ignored (a background job), since the
+    # servers inherit an ignored Ctrl-C, and they need it to remove their temporary sites.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    print(f"{os.cpu_count()} CPUs, load average {load_average()}; each figure: from saving the draft's file to the served page showing the edit, "
+          f"median of {args.runs} (min to max)")
+    print(f"{'versions':>8} {'pages':>7} {'ours':>34} {'plain MkDocs':>34} {'ratio':>6}", flush=True)
     for size in args.sizes:
         print(compare(size, args.runs), flush=True)
+    print(f"load average at the end {load_average()}")
 
 
 if __name__ == "__main__":
