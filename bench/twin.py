@@ -60,17 +60,21 @@ def changes_markdown(old: Notice, new: Notice, languages: Languages, language: s
     lines = ["# What changed", "", "## Summary of changes", ""]
     lines += [f"- {item.text.text} [See it]({item.href})" for item in summarise(old, new, before, after, ENGLISH, lambda a, r: f"../#{a}")]
     lines += ["", "## Full text with changes", ""]
-    for block in redline(before, after):
+    for block in (block for group in redline(before, after) for block in group.blocks):
         text = "".join(text if operation == "equal" else f"<{'ins' if operation == 'insert' else 'del'}>{text}</{'ins' if operation == 'insert' else 'del'}>"
                        for operation, text in block.segments)
         lines += [("### " if block.tag in ("h3", "h4") else "") + text, ""]
     return "\n".join(lines)
 
 
-def write_twin(project: Path, target: Path, today: date) -> Path:
-    """Write the hand-written twin of `project`'s site into `target`; return its mkdocs.yml."""
+def write_twin(project: Path, target: Path, today: date, drafts: bool = False) -> Path:
+    """Write the hand-written twin of `project`'s site into `target`; return its mkdocs.yml.
+
+    With `drafts`, draft versions get their pages too, as `mkdocs serve` of the generated site shows them.
+    """
     languages = load_settings(project / "mkdocs.yml", "mkdocs.yml").notice_languages
     history = load_history(project / "data", today, languages)
+    versions = history.versions if drafts else history.published
     docs = target / "docs"
     for language in languages.codes:
         prefix = docs / ("" if language == languages.source.code else language)
@@ -79,8 +83,8 @@ def write_twin(project: Path, target: Path, today: date) -> Path:
                  "personal-data/index.md": "# Your personal data\n\n" + "\n".join(f"## {c.name[language]}\n" for c in current.data_categories),
                  "versions/index.md": "# Version history\n\n| Version | Summary |\n|---|---|\n"
                                       + "\n".join(f"| [{v.name}]({v.name}/) | {v.notice.summary[language] if v.notice.summary else ''} |"
-                                                  for v in history.published)}
-        for version in history.published:
+                                                  for v in versions)}
+        for version in versions:
             pages[f"versions/{version.name}/index.md"] = notice_markdown(version.notice, languages, language)
             previous = history.predecessor(version)
             pages[f"versions/{version.name}/changes/index.md"] = (changes_markdown(previous.notice, version.notice, languages, language)
