@@ -98,5 +98,6 @@ def write_twin(project: Path, target: Path, today: date, drafts: bool = False) -
     twin = {"site_name": config["site_name"], "site_url": config["site_url"], "docs_dir": "docs", "theme": {**config["theme"], "custom_dir": None},
             "plugins": ["search"], "markdown_extensions": ["attr_list", "toc"], "nav": nav}
     twin["theme"].pop("custom_dir")
+    twin["theme"].pop("favicon", None)  # ours is drawn in overrides/, which the twin does not have
     (target / "mkdocs.yml").write_text(yaml.safe_dump(twin, allow_unicode=True), encoding="utf-8")
     return target / "mkdocs.yml"
