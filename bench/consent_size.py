@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from notice_mkdocs.assets import minified
+
 ROOT = Path(__file__).resolve().parents[1]
 
 COOKIECONSENT_RUN = """
@@ -49,7 +51,8 @@ def built_widget(site: Path) -> dict[str, bytes | list[bytes]]:
     match = re.search(r'<div class="nt-consent".*?</script>\s*</div>', page, re.S)
     assert match, "the widget's markup was not found in the built page"
     return {"script": [(scripts / "consent.js").read_bytes(), *(path.read_bytes() for path in sorted((scripts / "consent").glob("*.js")))],
-            "stylesheet": (site / "assets" / "stylesheets" / "consent.css").read_bytes(), "configuration": match.group(0).encode()}
+            "stylesheet": minified(ROOT / "overrides" / "assets" / "stylesheets" / "consent.css").encode(),  # served inside notice.css
+            "configuration": match.group(0).encode()}
 
 
 def build() -> Path:

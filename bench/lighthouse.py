@@ -17,6 +17,7 @@ import http.server
 import io
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -68,7 +69,9 @@ def serve(site: Path) -> str:
 def build(config: Path, site: Path, url: str) -> None:
     """Built for the address it is served at, so that its canonical links and sitemap are right there."""
     settings = config.parent / "lighthouse.yml"
-    settings.write_text(f"INHERIT: {config.name}\nsite_url: {url}\n", encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    settings.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", text) if "site_url:" in text else f"site_url: {url}\n{text}",
+                        encoding="utf-8")
     try:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(settings), "-d", str(site)], cwd=config.parent,
                        check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -118,7 +121,7 @@ def main() -> None:
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in sites}
     for run in range(args.runs):
         for name in sites:
-            runs[name].append(figures(lighthouse(urls[name] + args.path, work / f"{run}.json", args.desktop), urls[name]))
+            runs[name].append(figures(lighthouse(urls[name] + args.path, work / f"{name.split()[0]}-{run}.json", args.desktop), urls[name]))
     first = runs["ours"][0]
     print(f"Lighthouse {first['version']}, {'desktop' if args.desktop else 'mobile'} preset, /{args.path}, median of {args.runs} alternated runs")
     print(f"  {'':<28}{'ours':>10}{'plain Material':>16}")
