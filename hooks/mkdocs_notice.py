@@ -1,15 +1,18 @@
 """MkDocs adapter (named so it cannot shadow the `notice` package): hands each build event to `notice`.
 
 Hooks are not reloaded by `mkdocs serve`, so all state lives in `_state`, replaced on every `on_config`; only
-the cache of rendered pages outlives a rebuild (its keys say what each page depends on). Pages that search
-leaves out (each version and its changes) are also kept whole in the store (`notice.store`): a page found
-there is not handed to MkDocs at all, but written as it was once the build is done.
+the cache of rendered pages outlives a rebuild (its keys say what each page depends on). Every page is also kept
+whole in the store (`notice.store`), with its search entries: a page found there is not handed to MkDocs at all
+(the navigation of the others still names it), but written as it was, and its entries added to the search index,
+once the build is done.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +37,7 @@ from notice.store import Store
 import notice
 import notice_mkdocs
 from notice_mkdocs.assets import minify_assets, widget_modules
-from notice_mkdocs.material import mend_page, split_search_index
+from notice_mkdocs.material import mend_page, merge_entries, page_entries, split_search_index
 from notice_mkdocs.fingerprint import FOLDER, fingerprint
 
 log = get_plugin_logger(__name__)
@@ -49,6 +52,8 @@ class _State:
     """Material's translations module (partials/language.html) of each language."""
     found: dict[str, str] = field(default_factory=dict)
     """Pages found in the store, by URL: written by `on_post_build`."""
+    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """The search entries of the searchable pages found in the store, by URL: added to the index by `on_post_build`."""
     keys: dict[str, str] = field(default_factory=dict)
     """Pages to render and then keep, by source URI: their key."""
 
@@ -94,16 +99,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Generate every page from the data; navigation is built afterwards, so it can point at them."""
     site, state = _site(), _state_()
+    navs = {language: tuple((site.title(page), page.url) for page in site.pages if page.kind.in_nav and page.language == language)
+            for language in site.languages.codes}
     for page in site.pages:
-        if not page.kind.searchable:
-            key = _page_key(page)
-            found = _cache.get(("page", key)) or state.store.get(key)  # a preview keeps them in memory too
-            if isinstance(found, str):
-                state.found[page.url] = found
-                if _serving:
-                    _cache[("page", key)] = found
-                continue
-            state.keys[_src_uri(page)] = key
+        key = _page_key(page, navs[page.language])
+        found = _kept("page", key)
+        entries = _kept("search", key) if page.kind.searchable else "[]"
+        if found is not None and entries is not None:
+            state.found[page.url] = found
+            if page.kind.searchable:
+                state.entries[page.url] = json.loads(entries)
+            continue
+        state.keys[_src_uri(page)] = key
         files.append(File.generated(config, _src_uri(page), content=_front_matter(site, page)))
     for asset in site.assets():
         # Included whatever exclude_docs says: its default excludes paths starting with a dot, such as .well-known/.
@@ -113,11 +120,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Give each language its own navigation; the site-wide one would mix them (and list every version). Pages
-    that are not the notice's, such as the 404 page, get the source language's."""
+    that are not the notice's, such as the 404 page, get the source language's. A page found in the store is not
+    built, but stands in the navigation of those that are, under the title it has when it is built."""
     site = _site()
     for language in site.languages.codes:
-        files_in_nav = [files.get_file_from_path(_src_uri(page)) for page in site.pages if page.kind.in_nav and page.language == language]
-        pages = [file.page for file in files_in_nav if file is not None and file.page is not None]
+        pages = []
+        for page in site.pages:
+            if page.kind.in_nav and page.language == language:
+                file = files.get_file_from_path(_src_uri(page))
+                pages.append(file.page if file is not None and file.page is not None
+                             else Page(site.title(page), File.generated(config, _src_uri(page), content=""), config))
         _state_().navs[language] = Navigation(pages, pages)
         _state_().navs[language].homepage = pages[0]
     return _state_().navs[site.languages.source.code]
@@ -186,10 +198,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = mend_page(output, _material_text(config, language, "search"), (header.text, header.url) if header else None,
                        _material_text(config, language, "action.skip"))
     if page.file.src_uri in state.keys:
-        key = state.keys[page.file.src_uri]
-        state.store.put(key, output)
-        if _serving:
-            _cache[("page", key)] = output
+        _keep("page", state.keys[page.file.src_uri], output)
     return output
 
 
@@ -204,19 +213,51 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     """Split Material's search index by language (after the search plugin has written it); minify our assets."""
-    site = _site()
+    site, state = _site(), _state_()
     source = site.languages.source.code
     roots = {code: "" if code == source else f"{code}/" for code in site.languages.codes}
-    split_search_index(Path(config.site_dir), roots, lambda language, key: _material_text(config, language, key))
+    index = json.loads((Path(config.site_dir) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for page in site.pages:
+        if page.kind.searchable and _src_uri(page) in state.keys:
+            _keep("search", state.keys[_src_uri(page)], json.dumps(page_entries(index, page.url), ensure_ascii=False))
+    index["docs"] = merge_entries(index["docs"], state.entries, [page.url for page in site.pages])
+    split_search_index(Path(config.site_dir), index, roots, lambda language, key: _material_text(config, language, key))
     if config.theme.custom_dir:
         minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
-    state = _state_()
     for url, html in state.found.items():
         utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(Path(config.site_dir) / url / "index.html"))
+    _gzip_sitemap(Path(config.site_dir))
     log.info(f"Pages: {len(state.found)} from the page cache, {len(state.keys)} rendered and kept in {state.store.folder}")
     for problem in dict.fromkeys(state.store.problems):
         log.info(f"The page cache could not be written (the build is only slower): {problem}")
     state.store.prune()
+
+
+def _gzip_sitemap(site_dir: Path) -> None:
+    """Compress the sitemap again, dated as MkDocs dates it when it builds pages (the build's day): when every page
+    came from the store, MkDocs has none to date it by and writes the time of day, so the bytes would differ."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    day = datetime.fromisoformat(utils.get_build_date()).replace(tzinfo=timezone.utc)
+    with open(f"{sitemap}.gz", "wb") as handle, gzip.GzipFile(fileobj=handle, filename=f"{sitemap}.gz", mode="wb", mtime=int(day.timestamp())) as packed:
+        packed.write(sitemap.read_bytes())
+
+
+def _kept(kind: str, key: str) -> str | None:
+    """A kept page (`kind` "page") or its search entries ("search"): in memory during a preview, else in the store."""
+    store = _state_().store
+    found = _cache.get((kind, key)) or store.get(key if kind == "page" else store.key(kind, key))
+    if isinstance(found, str) and _serving:
+        _cache[(kind, key)] = found
+    return found if isinstance(found, str) else None
+
+
+def _keep(kind: str, key: str, text: str) -> None:
+    store = _state_().store
+    store.put(key if kind == "page" else store.key(kind, key), text)
+    if _serving:
+        _cache[(kind, key)] = text
 
 
 def _src_uri(page: NoticePage) -> str:
@@ -228,12 +269,12 @@ def _page_of(src_uri: str) -> NoticePage | None:
     return _site().page_at(src_uri.removesuffix("index.md")) if src_uri.endswith("index.md") else None
 
 
-def _page_key(page: NoticePage) -> str:
-    """Everything the whole page depends on: its content's inputs, what frames it, and the build's fingerprint."""
+def _page_key(page: NoticePage, nav: tuple[tuple[str, str], ...]) -> str:
+    """Everything the whole page depends on: its content's inputs, what frames it (`nav`: its language's navigation),
+    and the build's fingerprint."""
     state, site = _state_(), _site()
     return state.store.key("page", site.fingerprint, page.key, page.kind.inputs(site, page), site.title(page), site.description(page),
-                    site.alternates(page), site.consent_inputs(page), site.cookies_href(page),
-                    tuple((site.title(other), other.url) for other in site.pages if other.kind.in_nav and other.language == page.language))
+                           site.alternates(page), site.consent_inputs(page), site.cookies_href(page), nav)
 
 
 def _front_matter(site: Site, page: NoticePage) -> str:

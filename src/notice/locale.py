@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import gettext as gettext_module
 import hashlib
 import json
@@ -62,8 +64,14 @@ fr_CA write "1er" too); a locale without an entry is written as Babel writes it.
 
 def format_day(day: date, language: Language) -> str:
     """A date as the language writes it in prose: "1 February 2024", "1er février 2024", "1 lutego 2024 r."."""
-    text = format_date(day, "long", locale=language.locale)
-    convention = DAY_CONVENTIONS.get(Locale.parse(language.locale).language)
+    return _format_day(day, language.locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_day(day: date, locale: str) -> str:
+    """Once per date and locale: every page's title and the history name each version's date, in every build."""
+    text = format_date(day, "long", locale=locale)
+    convention = DAY_CONVENTIONS.get(Locale.parse(locale).language)
     return convention(day, text) if convention else text
 
 

@@ -204,17 +204,24 @@ class Site:
     def material_amendments(self, page: Page) -> tuple[Amendment, ...]:
         """The material amendments published recently enough to postdate a choice still kept (at most 13 months), newest
         first, as `page` links to their changes (in its language where the version has it)."""
-        since = self.history.today - timedelta(days=round(MAX_MONTHS * 365.25 / 12))
         amendments = []
+        for version in self._recent_material:
+            language = page.language if page.language in self.languages_of(version) else self.languages.source.code
+            amendments.append(Amendment(version.name, format_day(version.effective, self.languages[page.language]),
+                                        version.effective > self.history.today, self.link(page, self.page(CHANGES, language, version.name))))
+        return tuple(amendments)
+
+    @cached_property
+    def _recent_material(self) -> tuple[Version, ...]:
+        """The versions of `material_amendments`, found once for all pages."""
+        since = self.history.today - timedelta(days=round(MAX_MONTHS * 365.25 / 12))
+        found = []
         for version in reversed(self.history.published):
-            previous = self.history.predecessor(version)
-            if previous is None or version.published_on < since:
+            if self.history.predecessor(version) is None or version.published_on < since:
                 break
             if self.change_class(version) is ChangeClass.material:
-                language = page.language if page.language in self.languages_of(version) else self.languages.source.code
-                amendments.append(Amendment(version.name, format_day(version.effective, self.languages[page.language]),
-                                            version.effective > self.history.today, self.link(page, self.page(CHANGES, language, version.name))))
-        return tuple(amendments)
+                found.append(version)
+        return tuple(found)
 
     def footer_html(self, page: Page) -> Markup:
         """The footer: the controller and its contact details, the version in force and the cookie settings, in the page's

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +18,7 @@ from notice.errors import DataError, LockError, Problem
 from notice.load import load_snapshot, problems_from_validation, snapshot_files
 from notice.language import Languages
 from notice.model import OPTIONAL_FILES, SNAPSHOT_FILES, Line, Notice, Record, Status
-from notice.source import escapes, is_hidden, read_source
+from notice.source import escapes, is_hidden, parse_text, read_text
 
 LOCK_NAME = "notice.lock"
 LOCK_HEADER = (
@@ -99,46 +101,54 @@ class History:
     versions: tuple[Version, ...]
     today: date
 
-    @property
+    @cached_property
     def published(self) -> tuple[Version, ...]:
         return tuple(version for version in self.versions if not version.is_draft)
 
-    @property
+    @cached_property
     def drafts(self) -> tuple[Version, ...]:
         return tuple(version for version in self.versions if version.is_draft)
 
-    @property
+    @cached_property
     def current(self) -> Version:
         """The published version in force today."""
         return [version for version in self.published if version.effective <= self.today][-1]
 
-    @property
+    @cached_property
+    def _by_date(self) -> dict[date, Version]:
+        return {version.effective: version for version in self.versions}
+
+    @cached_property
     def upcoming(self) -> tuple[Version, ...]:
         """Published versions whose effective date is still ahead."""
         return tuple(version for version in self.published if version.effective > self.today)
 
-    @property
+    @cached_property
     def in_force_or_past(self) -> tuple[Version, ...]:
         return tuple(version for version in self.published if version.effective <= self.today)
 
     def find_by_date(self, effective: date) -> Version:
-        for version in self.versions:
-            if version.effective == effective:
-                return version
-        raise KeyError(effective.isoformat())
+        try:
+            return self._by_date[effective]
+        except KeyError:
+            raise KeyError(effective.isoformat()) from None
 
     def predecessor(self, version: Version) -> Version | None:
         """The version `version` is compared with: for a published one, the base its lock records; for a draft,
         the latest published version before it."""
         if version.lock is not None:
             return self.find_by_date(version.lock.base) if version.lock.base else None
-        earlier = [other for other in self.published if other.effective < version.effective]
-        return earlier[-1] if earlier else None
+        index = bisect.bisect_left(self._published_dates, version.effective)
+        return self.published[index - 1] if index else None
 
     def successor(self, version: Version) -> Version | None:
         """The published version that replaced `version`, if any."""
-        later = [other for other in self.published if other.effective > version.effective]
-        return later[0] if later else None
+        index = bisect.bisect_right(self._published_dates, version.effective)
+        return self.published[index] if index < len(self.published) else None
+
+    @cached_property
+    def _published_dates(self) -> tuple[date, ...]:
+        return tuple(version.effective for version in self.published)
 
     def state(self, version: Version) -> VersionState:
         """Where `version` stands, seen from `today`."""
@@ -146,7 +156,7 @@ class History:
             return VersionState.draft
         if version.effective > self.today:
             return VersionState.upcoming
-        return VersionState.current if version == self.current else VersionState.past
+        return VersionState.current if version.name == self.current.name else VersionState.past
 
 
 _CACHE: dict[tuple[object, ...], Notice] = {}
@@ -251,7 +261,11 @@ def read_lock(data_dir: Path, display_root: str = "data", required: bool = True)
             raise DataError([Problem(display, None, "", "the lock of the published versions (restore it: git checkout -- data/notice.lock)",
                                      "no such file")])
         return {}
-    source = read_source(path, display)
+    text = read_text(path, display)
+    known = _LOCKS.get((display, text))
+    if known is not None:
+        return dict(known)
+    source = parse_text(text, display)
     try:
         lock = Lock.model_validate(source.data or {})
     except ValidationError as error:
@@ -266,7 +280,12 @@ def read_lock(data_dir: Path, display_root: str = "data", required: bool = True)
             problems.append(Problem(display, source.line((name, "files")), f"{name}.files", expected, ", ".join(sorted(files))))
     if problems:
         raise DataError(problems)
+    _LOCKS[(display, text)] = dict(lock.root)
     return dict(lock.root)
+
+
+_LOCKS: dict[tuple[str, str], dict[str, LockEntry]] = {}
+"""Locks read, by their text: a preview reads the same lock at every rebuild, and it grows with the history."""
 
 
 def check_lock(versions: list[Version], lock: dict[str, LockEntry], lock_display: str) -> None:

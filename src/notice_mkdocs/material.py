@@ -55,10 +55,23 @@ def _mend(html: str, old: str, new: str) -> str:
     return html.replace(old, new, 1)
 
 
-def split_search_index(site_dir: Path, roots: dict[str, str], text: MaterialText) -> None:
+def page_entries(index: dict[str, Any], url: str) -> list[dict[str, Any]]:
+    """The entries of Material's search index (`{"config": ..., "docs": [...]}`) that are the page at `url` or one of
+    its sections."""
+    return [doc for doc in index["docs"] if doc["location"].partition("#")[0] == url]
+
+
+def merge_entries(docs: list[dict[str, Any]], found: dict[str, list[dict[str, Any]]], order: list[str]) -> list[dict[str, Any]]:
+    """The index's entries with those of the pages that were not built (`found`, by URL), in the order of the pages
+    (`order`, their URLs), each page's entries as they were: the same index whichever pages were built."""
+    rank = {url: position for position, url in enumerate(order)}
+    merged = [*docs, *(doc for entries in found.values() for doc in entries)]
+    return sorted(merged, key=lambda doc: rank.get(doc["location"].partition("#")[0], len(rank)))
+
+
+def split_search_index(site_dir: Path, index: dict[str, Any], roots: dict[str, str], text: MaterialText) -> None:
     """Split Material's one search index into one per language, below each language's root, each with that
     language's stemmer and stop words (Polish has none: plain matching)."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     for language, prefix in roots.items():
         others = tuple(other for code, other in roots.items() if other and code != language)
         docs = [

@@ -1,6 +1,6 @@
-"""Published versions are rendered once: later builds take their pages from the store, byte for byte what a build
-without the store writes, and anything that changes them (data, templates, catalogs, theme, settings) is rendered
-again."""
+"""Published versions are rendered once: later builds take their pages (and the search entries of the searchable
+ones) from the store, byte for byte what a build without the store writes, and anything that changes them (data,
+templates, catalogs, theme, settings) is rendered again."""
 
 from __future__ import annotations
 
@@ -52,19 +52,20 @@ def built(project: Path, site: str, today: str = TODAY) -> tuple[Path, tuple[int
 
 def test_a_second_build_takes_every_frozen_page_from_the_store_and_writes_the_same_bytes(project: Path) -> None:
     cold, (found, rendered) = built(project, "cold")
-    assert (found, rendered) == (0, 12), "2 versions x 3 languages x (version page, changes page)"
+    assert (found, rendered) == (0, 21), "3 languages x (2 versions x (version page, changes page) + notice, explorer, history)"
     warm, (found, rendered) = built(project, "warm")
-    assert (found, rendered) == (12, 0)
-    assert files(warm) == files(cold)
+    assert (found, rendered) == (21, 0)
+    assert files(warm) == files(cold), "pages, search indexes and all"
+    assert '"location":"#rights"' in files(warm)["search/search_index.json"].decode().replace(" ", "")
 
 
 def test_a_build_without_the_store_writes_the_same_bytes(project: Path, tmp_path: Path) -> None:
     built(project, "first")
     warm, (found, _) = built(project, "warm")
-    assert found == 12
+    assert found == 21
     shutil.rmtree(project / STORE)
     cold, (found, rendered) = built(project, "cold")
-    assert (found, rendered) == (0, 12)
+    assert (found, rendered) == (0, 21)
     assert files(warm) == files(cold)
 
 
@@ -101,21 +102,22 @@ def test_a_new_version_changes_the_pages_of_the_one_it_replaces(project: Path) -
     assert "It applied from 1 January 2027 to 31 May 2027 and was replaced by the version of 1 June 2027." in page
     oldest = (after / "versions" / "2024-02-01" / "changes" / "index.html").read_text(encoding="utf-8")
     assert '"notice": {"latest": "2027-06-01", "url": "https://privacy.sipsim.com/versions/2027-06-01/", "version": "2027-06-01"}' in oldest
-    assert (found, rendered) == (0, 18)
+    assert (found, rendered) == (0, 27), "every page: the consent widget names the version in force"
 
 
-def test_editing_a_draft_renders_only_the_draft(project: Path) -> None:
-    """The legal team's preview: published versions come from the store while a draft is edited."""
+def test_editing_a_draft_renders_only_the_draft_and_the_history(project: Path) -> None:
+    """The legal team's preview: published versions, the notice in force and the explorer come from the store while a
+    draft is edited; the draft's pages and the history, which lists it, are rendered."""
     assert notice(project, "amend", "2027-06-01", today="2027-05-01").returncode == 0
     draft = project / "data" / "versions" / "2027-06-01"
     environment = {"NOTICE_TODAY": "2027-05-01", "NOTICE_DRAFTS": "1"}
     first = build(project, project.parent / "first", env=environment, strict=False)
     assert first.returncode == 0, first.output
-    assert counts(first.output) == (0, 18)
+    assert counts(first.output) == (0, 27)
     edit(draft / "purposes.yml", "analysis helps us identify areas", "analysis helps us to identify areas")
     second = build(project, project.parent / "second", env=environment, strict=False)  # a stale translation is a warning
     assert second.returncode == 0, second.output
-    assert counts(second.output) == (12, 6)
+    assert counts(second.output) == (18, 9), "found: 3 languages x (2 versions x 2 pages + notice + explorer)"
     assert "analysis helps us to identify areas" in (project.parent / "second" / "versions" / "2027-06-01" / "index.html").read_text(encoding="utf-8")
 
 
@@ -125,7 +127,7 @@ def test_a_damaged_entry_is_rendered_again(project: Path) -> None:
         if entry.is_file() and entry.parent.name != "jinja":
             entry.write_bytes(entry.read_bytes()[:-10])
     again, (found, rendered) = built(project, "again")
-    assert (found, rendered) == (0, 12)
+    assert (found, rendered) == (0, 21)
     assert files(again) == files(cold)
 
 
@@ -134,4 +136,4 @@ def test_a_store_that_cannot_be_written_makes_the_build_slower_not_wrong(project
     result = build(project, project.parent / "site", env={"NOTICE_TODAY": TODAY, "NOTICE_CACHE": str(project / "not-a-folder")})
     assert result.returncode == 0, result.output
     assert "The page cache could not be written (the build is only slower)" in result.output
-    assert counts(result.output) == (0, 12)
+    assert counts(result.output) == (0, 21)
