@@ -12,6 +12,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import urllib.parse
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,7 @@ from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -62,6 +65,8 @@ _state: _State | None = None
 _serving = False
 _cache: dict[tuple[object, ...], object] = {}
 """Rendered pages by what they depend on, kept across the rebuilds of a preview."""
+_served: dict[str, str] = {}
+"""The pages of the last preview build that came from the store, by URL: served from memory (`on_serve`)."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -224,13 +229,42 @@ def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(Path(config.site_dir), index, roots, lambda language, key: _material_text(config, language, key))
     if config.theme.custom_dir:
         minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
-    for url, html in state.found.items():
-        utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(Path(config.site_dir) / url / "index.html"))
+    global _served
+    if _serving:
+        _served = dict(state.found)
+    else:
+        for url, html in state.found.items():
+            utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(Path(config.site_dir) / url / "index.html"))
     _gzip_sitemap(Path(config.site_dir))
     log.info(f"Pages: {len(state.found)} from the page cache, {len(state.keys)} rendered and kept in {state.store.folder}")
     for problem in dict.fromkeys(state.store.problems):
         log.info(f"The page cache could not be written (the build is only slower): {problem}")
     state.store.prune()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """The preview serves the pages that came from the store from memory. Written out, they would be most of what a
+    rebuild does as the history grows (MkDocs empties the site's folder before each one): 200 MB at 200 versions."""
+    serve_file = server._serve_request
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        url = path.removeprefix(server.mount_path).removesuffix("index.html")
+        if not path.startswith(server.mount_path) or (url not in _served and f"{url}/" not in _served):
+            return serve_file(environ, start_response)
+        with server._epoch_cond:  # as MkDocs does: never serve a page of a build under way
+            server._epoch_cond.wait_for(lambda: server._visible_epoch == server._wanted_epoch)
+            epoch = server._visible_epoch
+        html = _served.get(url)
+        if html is None:
+            start_response("302 Found", [("Location", urllib.parse.quote(path) + "/")])
+            return []
+        content = server._inject_js_into_html(html.encode("utf-8", errors="xmlcharrefreplace"), epoch)  # type: ignore[no-untyped-call]
+        start_response("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(content)))])
+        return [content]
+
+    server._serve_request = serve  # type: ignore[method-assign]
+    return server
 
 
 def _gzip_sitemap(site_dir: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -65,3 +66,25 @@ def test_the_preview_shows_the_draft_and_reloads_on_a_data_edit(project: Path, p
     wait_for(lambda: "Invoicing and payment terms" in fetch(f"{preview}versions/{NEW}/"))
     assert "Wording changed in Invoicing and payment terms." in page_text(fetch(f"{preview}versions/{NEW}/changes/"))
     assert "Invoicing and payment terms" not in fetch(preview), "the notice in force does not change"
+
+
+def test_pages_from_the_store_are_served_as_they_were_built(project: Path, preview: str) -> None:
+    """After a rebuild the preview serves the pages it did not render again from memory (writing them out at every
+    rebuild would cost more than the rebuild as the history grows): byte for byte the pages it first built and
+    wrote, with the preview's reload script."""
+    frozen = ("", "fr/", "pl/personal-data/", "versions/2024-02-01/", "pl/versions/2024-02-01/changes/")
+    before = {path: without_reload_script(fetch(preview + path)) for path in frozen}
+    edit(project / f"data/versions/{NEW}/purposes.yml", "en: Invoicing\n", "en: Invoicing and payment\n")
+    wait_for(lambda: "Invoicing and payment" in fetch(f"{preview}versions/{NEW}/"))
+
+    assert re.search(r"Pages: [1-9]\d* from the page cache", (project / "serve.log").read_text(encoding="utf-8"))
+    for path in frozen:
+        served = fetch(preview + path)
+        assert "livereload(" in served, path
+        assert without_reload_script(served) == before[path], path
+    with urllib.request.urlopen(f"{preview}versions/2024-02-01", timeout=5) as response:  # to the page, as MkDocs does
+        assert response.url.endswith("/versions/2024-02-01/")
+
+
+def without_reload_script(html: str) -> str:
+    return re.sub(r"<script>[^<]*livereload\([^<]*</script>", "", html)
