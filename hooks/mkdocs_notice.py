@@ -65,6 +65,7 @@ _state: _State | None = None
 _serving = False
 _cache: dict[tuple[object, ...], object] = {}
 """Rendered pages by what they depend on, kept across the rebuilds of a preview."""
+_pruned = False
 _served: dict[str, str] = {}
 """The pages of the last preview build that came from the store, by URL: served from memory (`on_serve`)."""
 
@@ -229,7 +230,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(Path(config.site_dir), index, roots, lambda language, key: _material_text(config, language, key))
     if config.theme.custom_dir:
         minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
-    global _served
+    global _served, _pruned
     if _serving:
         _served = dict(state.found)
     else:
@@ -239,7 +240,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info(f"Pages: {len(state.found)} from the page cache, {len(state.keys)} rendered and kept in {state.store.folder}")
     for problem in dict.fromkeys(state.store.problems):
         log.info(f"The page cache could not be written (the build is only slower): {problem}")
-    state.store.prune()
+    if not _pruned:  # once per process: a preview's rebuilds would walk the whole store each time
+        state.store.prune()
+        _pruned = True
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:

@@ -242,10 +242,17 @@ def snapshot_digests(directory: Path, display: str, root: Path) -> dict[str, str
     digests = {}
     for name, path in files.items():
         try:
-            digests[name] = digest(path.read_bytes())
+            state = path.stat()
+            seen = (str(path), state.st_ino, state.st_size, state.st_mtime_ns, state.st_ctime_ns)
+            digests[name] = _DIGESTS.get(seen) or _DIGESTS.setdefault(seen, digest(path.read_bytes()))
         except OSError:
             continue  # loading the snapshot reports it
     return digests
+
+
+_DIGESTS: dict[tuple[object, ...], str] = {}
+"""Files hashed, by path and state: a preview rebuild hashes only what was written since (any write changes the
+change time, which nothing can set back)."""
 
 
 def digest(content: bytes) -> str:

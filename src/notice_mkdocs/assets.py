@@ -7,6 +7,7 @@ and whitespace (it renames nothing), so what runs is the code that was reviewed 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import csscompressor  # type: ignore[import-untyped]
@@ -28,8 +29,13 @@ def widget_modules(custom_dir: Path) -> tuple[str, ...]:
 
 def minified(source: Path) -> str:
     """What the build serves for one of the theme's scripts or stylesheets."""
-    text = source.read_text(encoding="utf-8")
-    return jsmin.jsmin(text, quote_chars="'\"`") if source.suffix == ".js" else str(csscompressor.compress(text))
+    return _minify(source.suffix, source.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=256)
+def _minify(suffix: str, text: str) -> str:
+    """Once per text: a preview minifies the same files at every rebuild."""
+    return jsmin.jsmin(text, quote_chars="'\"`") if suffix == ".js" else str(csscompressor.compress(text))
 
 
 def minify_assets(custom_dir: Path, site_dir: Path) -> None:
