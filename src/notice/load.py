@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
+from babel.core import UnknownLocaleError
 from pydantic import BaseModel, ValidationError
 
 from notice.errors import DataError, Problem, suggest
@@ -143,7 +144,7 @@ def language_name(code: str) -> str:
 def _known(code: str) -> bool:
     try:
         Language(code, code).english_name
-    except (ValueError, LookupError):
+    except (ValueError, LookupError, UnknownLocaleError):  # Babel's error for a well-formed code it does not know ("xen")
         return False
     return True
 

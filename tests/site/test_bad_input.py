@@ -182,6 +182,8 @@ CASES = [
          at="    retension:", schema=True),
     Case("unknown-language", (replace(R, "      en: Portability\n", "      en: Portability\n      de: Übertragbarkeit\n"),),
          R, "rights[5].name.de: expected one of the notice's languages en, fr, pl, got 'de' (German)", at="de: Übertragbarkeit", schema=True),
+    Case("unknown-language-babel-does-not-know", (replace(R, "      en: Portability\n", "      en: Portability\n      xen: Portability\n"),),
+         R, "rights[5].name.xen: expected one of the notice's languages en, fr, pl, got 'xen'", at="xen: Portability", schema=True),
     Case("unknown-top-level-key", (replace(VER, "status: published\n", "status: published\neffective: 2024-02-01\n"),),
          VER, "effective: expected one of the fields status, summary, overrides, got unknown field 'effective'", at="effective:", schema=True),
     # Missing fields and translations
