@@ -66,6 +66,8 @@ _serving = False
 _cache: dict[tuple[object, ...], object] = {}
 """Rendered pages by what they depend on, kept across the rebuilds of a preview."""
 _pruned = False
+_from_memory = True
+"""Whether the preview serves the pages from the store from memory (`on_serve`)."""
 _served: dict[str, str] = {}
 """The pages of the last preview build that came from the store, by URL: served from memory (`on_serve`)."""
 
@@ -231,11 +233,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.theme.custom_dir:
         minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
     global _served, _pruned
-    if _serving:
+    if _serving and _from_memory:
         _served = dict(state.found)
     else:
-        for url, html in state.found.items():
-            utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(Path(config.site_dir) / url / "index.html"))
+        _write_pages(Path(config.site_dir), state.found)
     _gzip_sitemap(Path(config.site_dir))
     log.info(f"Pages: {len(state.found)} from the page cache, {len(state.keys)} rendered and kept in {state.store.folder}")
     for problem in dict.fromkeys(state.store.problems):
@@ -248,6 +249,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
     """The preview serves the pages that came from the store from memory. Written out, they would be most of what a
     rebuild does as the history grows (MkDocs empties the site's folder before each one): 200 MB at 200 versions."""
+    global _from_memory
+    if not all(hasattr(server, name) for name in SERVER_INTERNALS):
+        _from_memory = False  # a server this hook does not know: the pages are written, as a build writes them
+        log.info("This MkDocs' server is not one the preview knows: pages from the store are written at every rebuild")
+        _write_pages(Path(config.site_dir), _served)
+        return server
     serve_file = server._serve_request
 
     def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes] | None:
@@ -268,6 +275,15 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
 
     server._serve_request = serve  # type: ignore[method-assign]
     return server
+
+
+SERVER_INTERNALS = ("_serve_request", "_epoch_cond", "_visible_epoch", "_wanted_epoch", "_inject_js_into_html", "mount_path")
+"""What `on_serve` uses of MkDocs' LiveReloadServer (1.6), which is not public: checked before use."""
+
+
+def _write_pages(site_dir: Path, pages: dict[str, str]) -> None:
+    for url, html in pages.items():
+        utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), str(site_dir / url / "index.html"))
 
 
 def _gzip_sitemap(site_dir: Path) -> None:

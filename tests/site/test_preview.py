@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import socket
@@ -11,9 +12,10 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from support import edit, notice, page_text
+from support import ROOT, edit, notice, page_text
 
 NEW = "2026-12-01"
 
@@ -88,3 +90,23 @@ def test_pages_from_the_store_are_served_as_they_were_built(project: Path, previ
 
 def without_reload_script(html: str) -> str:
     return re.sub(r"<script>[^<]*livereload\([^<]*</script>", "", html)
+
+
+def test_a_server_the_preview_does_not_know_gets_the_pages_written(tmp_path: Path) -> None:
+    """Serving from memory uses MkDocs' server from the inside: a server without those parts is left alone, and the
+    pages from the store are written to the site as a build writes them (and at every rebuild after)."""
+    spec = importlib.util.spec_from_file_location("notice_hook_under_test", ROOT / "hooks" / "mkdocs_notice.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = hook  # as MkDocs loads a hook: its dataclasses look their module up there
+    try:
+        spec.loader.exec_module(hook)
+    finally:
+        del sys.modules[spec.name]
+    hook._served = {"versions/2024-02-01/": "<html><body>Version of 1 February 2024</body></html>"}
+    server = object()
+
+    assert hook.on_serve(server, SimpleNamespace(site_dir=str(tmp_path)), lambda: None) is server
+
+    assert (tmp_path / "versions" / "2024-02-01" / "index.html").read_text(encoding="utf-8") == hook._served["versions/2024-02-01/"]
+    assert hook._from_memory is False
