@@ -51,6 +51,8 @@ class _State:
     site: Site
     store: Store
     navs: dict[str, Navigation] = field(default_factory=dict)
+    material_env: Environment | None = None
+    """The theme's environment that Material's translations are read from, made once per build."""
     material: dict[str, Any] = field(default_factory=dict)
     """Material's translations module (partials/language.html) of each language."""
     found: dict[str, str] = field(default_factory=dict)
@@ -327,7 +329,7 @@ def _page_key(page: NoticePage, nav: tuple[tuple[str, str], ...]) -> str:
     and the build's fingerprint."""
     state, site = _state_(), _site()
     return state.store.key("page", site.fingerprint, page.key, page.kind.inputs(site, page), site.title(page), site.description(page),
-                           site.alternates(page), site.consent_inputs(page), site.cookies_href(page), nav)
+                           site.alternates(page), site.consent_inputs(page), nav)
 
 
 def _front_matter(site: Site, page: NoticePage) -> str:
@@ -343,15 +345,14 @@ def _front_matter(site: Site, page: NoticePage) -> str:
 
 def _material_text(config: MkDocsConfig, language: str, key: str) -> str:
     """A string from Material's own translations (partials/languages/<language>.html), read once per build."""
-    material = _state_().material
-    if language not in material:
-        if not material:
-            env = config.theme.get_env()  # a new environment at each call: one for all languages
-            env.bytecode_cache = _state_().store.bytecode_cache()
-            material[""] = env
-        template = material[""].get_template("partials/language.html")
-        material[language] = template.make_module({"config": config, "notice_language": language})
-    return str(material[language].t(key))
+    state = _state_()
+    if language not in state.material:
+        if state.material_env is None:
+            state.material_env = config.theme.get_env()  # a new environment at each call: one for all languages
+            state.material_env.bytecode_cache = state.store.bytecode_cache()
+        template = state.material_env.get_template("partials/language.html")
+        state.material[language] = template.make_module({"config": config, "notice_language": language})
+    return str(state.material[language].t(key))
 
 
 def _state_() -> _State:

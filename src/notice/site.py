@@ -199,16 +199,19 @@ class Site:
 
     def _in_force_language(self, page: Page) -> str:
         """The page's language, if the version in force has it."""
-        return page.language if page.language in self.languages_of(self.history.current) else self.languages.source.code
+        return self._language_in(page, self.history.current)
+
+    def _language_in(self, page: Page, version: Version) -> str:
+        """The page's language, if `version` has it; else the source language."""
+        return page.language if page.language in self.languages_of(version) else self.languages.source.code
 
     def material_amendments(self, page: Page) -> tuple[Amendment, ...]:
         """The material amendments published recently enough to postdate a choice still kept (at most 13 months), newest
         first, as `page` links to their changes (in its language where the version has it)."""
         amendments = []
         for version in self._recent_material:
-            language = page.language if page.language in self.languages_of(version) else self.languages.source.code
-            amendments.append(Amendment(version.name, format_day(version.effective, self.languages[page.language]),
-                                        version.effective > self.history.today, self.link(page, self.page(CHANGES, language, version.name))))
+            amendments.append(Amendment(version.name, format_day(version.effective, self.languages[page.language]), version.effective > self.history.today,
+                                        self.link(page, self.page(CHANGES, self._language_in(page, version), version.name))))
         return tuple(amendments)
 
     @cached_property
