@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import socket
@@ -88,6 +89,25 @@ def test_pages_from_the_store_are_served_as_they_were_built(project: Path, previ
         assert response.url.endswith("/versions/2024-02-01/")
 
 
+def test_generated_files_are_served_from_memory_as_each_rebuild_made_them(project: Path, preview: str) -> None:
+    """The feeds, JSON and linked data are not written by the preview but served from memory, with their types, as
+    the last rebuild made them: the draft's JSON follows an edit, the files of the version in force stay as built."""
+    frozen = ("versions/2024-02-01.json", "notice.jsonld", "fr/feed.xml", ".well-known/gpc.json")
+    before = {path: fetch(preview + path) for path in frozen}
+    edit(project / f"data/versions/{NEW}/purposes.yml", "en: Invoicing\n", "en: Invoicing and settlement\n")
+    wait_for(lambda: "Invoicing and settlement" in fetch(f"{preview}versions/{NEW}/"))
+
+    assert "Invoicing and settlement" in json.dumps(json.loads(fetch(f"{preview}versions/{NEW}.json")), ensure_ascii=False)
+    for path in frozen:
+        assert fetch(preview + path) == before[path], path
+    with urllib.request.urlopen(f"{preview}versions/index.json", timeout=5) as response:
+        assert response.headers["Content-Type"] == "application/json"
+        assert NEW in [row["version"] for row in json.loads(response.read())["versions"]]
+    with urllib.request.urlopen(f"{preview}feed.xml", timeout=5) as response:
+        assert response.headers["Content-Type"] in ("application/xml", "text/xml")
+        assert response.read().startswith(b"<?xml")
+
+
 def without_reload_script(html: str) -> str:
     return re.sub(r"<script>[^<]*livereload\([^<]*</script>", "", html)
 
@@ -103,10 +123,12 @@ def test_a_server_the_preview_does_not_know_gets_the_pages_written(tmp_path: Pat
         spec.loader.exec_module(hook)
     finally:
         del sys.modules[spec.name]
-    hook._served = {"versions/2024-02-01/": "<html><body>Version of 1 February 2024</body></html>"}
+    hook._served = {"versions/2024-02-01/index.html": "<html><body>Version of 1 February 2024</body></html>",
+                    "versions/2024-02-01.json": '{"version": "2024-02-01"}'}
     server = object()
 
     assert hook.on_serve(server, SimpleNamespace(site_dir=str(tmp_path)), lambda: None) is server
 
-    assert (tmp_path / "versions" / "2024-02-01" / "index.html").read_text(encoding="utf-8") == hook._served["versions/2024-02-01/"]
+    for name, content in hook._served.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == content, name
     assert hook._from_memory is False
