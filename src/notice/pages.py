@@ -355,9 +355,11 @@ class HistoryPage(PageKind):
             yield Page(self, language.code)
 
     def inputs(self, site: Site, page: Page) -> tuple[object, ...]:
+        """What each row shows, not the whole text of each version: a draft's wording edited in a preview leaves the
+        history as it was, its summary or the class of its changes do not."""
         history = site.history
-        return tuple((version.name, history.state(version), version.content, previous.content if (previous := history.predecessor(version)) else None)
-                     for version in site.versions)
+        return tuple((version.name, history.state(version), version.notice.summary, site.languages_of(version), site.change_class(version),
+                      history.predecessor(version) is None) for version in site.versions)
 
     def render(self, site: Site, page: Page) -> Rendered:
         rows = []

@@ -107,7 +107,7 @@ def test_a_new_version_changes_the_pages_of_the_one_it_replaces(project: Path) -
 
 def test_editing_a_draft_renders_only_the_draft_and_the_history(project: Path) -> None:
     """The legal team's preview: published versions, the notice in force and the explorer come from the store while a
-    draft is edited; the draft's pages and the history, which lists it, are rendered."""
+    draft is edited; the draft's pages are rendered, and the history, which lists it, when what it shows changes."""
     assert notice(project, "amend", "2027-06-01", today="2027-05-01").returncode == 0
     draft = project / "data" / "versions" / "2027-06-01"
     environment = {"NOTICE_TODAY": "2027-05-01", "NOTICE_DRAFTS": "1"}
@@ -117,8 +117,13 @@ def test_editing_a_draft_renders_only_the_draft_and_the_history(project: Path) -
     edit(draft / "purposes.yml", "analysis helps us identify areas", "analysis helps us to identify areas")
     second = build(project, project.parent / "second", env=environment, strict=False)  # a stale translation is a warning
     assert second.returncode == 0, second.output
-    assert counts(second.output) == (18, 9), "found: 3 languages x (2 versions x 2 pages + notice + explorer)"
+    assert counts(second.output) == (21, 6), "found: 3 languages x (2 versions x 2 pages + notice + explorer + history)"
     assert "analysis helps us to identify areas" in (project.parent / "second" / "versions" / "2027-06-01" / "index.html").read_text(encoding="utf-8")
+    edit(draft / "version.yml", "en: TODO", "en: Clearer wording of the analysis of customer usage.")
+    third = build(project, project.parent / "third", env=environment, strict=False)
+    assert third.returncode == 0, third.output
+    assert counts(third.output) == (18, 9), "the history shows the draft's summary"
+    assert "Clearer wording of the analysis of customer usage." in (project.parent / "third" / "versions" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_damaged_entry_is_rendered_again(project: Path) -> None:

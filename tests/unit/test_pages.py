@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from support import LANGUAGES, ROOT, copy_project, edit, notice
 
+from notice.model import ChangeClass
 from notice.pages import KINDS, Page
 from notice.settings import load_settings
 from notice.site import Site, load_site
@@ -38,17 +39,36 @@ def test_the_registry_holds_each_kind_once(real: Site) -> None:
 
 
 def test_each_page_declares_exactly_what_its_content_depends_on(tmp_path: Path) -> None:
-    """Editing a draft changes the inputs of the pages that show it (its pages, the history) and of no other."""
+    """Editing a draft's wording changes the inputs of its own pages and of no other: the history shows its date,
+    state, summary and the class of its changes, which a wording fix leaves as they were."""
     project = copy_project(tmp_path / "project")
     assert notice(project, "amend", "2027-03-01", today=TODAY.isoformat()).returncode == 0
     before = site_of(project)
     edit(project / "data/versions/2027-03-01/purposes.yml", "Our speciallists conduct", "Our specialists conduct")
     after = site_of(project)
 
-    changed = {page.url for page in after.pages if page.kind.inputs(before, page) != page.kind.inputs(after, page)}
+    assert changed_pages(before, after) == {f"{root}versions/2027-03-01/{page}" for root in ("", "fr/", "pl/") for page in ("", "changes/")}
 
-    assert changed == {f"{root}{path}" for root in ("", "fr/", "pl/")
-                       for path in ("versions/", "versions/2027-03-01/", "versions/2027-03-01/changes/")}
+
+@pytest.mark.parametrize("file, old, new", [
+    ("version.yml", "en: TODO", "en: Clearer wording."),  # its summary
+    ("purposes.yml", "data_categories: [customer-account, call-sms-metadata]",  # a purpose gains a category: material
+     "data_categories: [customer-account, call-sms-metadata, customer-payment]"),
+])
+def test_the_history_follows_what_its_rows_show_of_a_draft(tmp_path: Path, file: str, old: str, new: str) -> None:
+    project = copy_project(tmp_path / "project")
+    assert notice(project, "amend", "2027-03-01", today=TODAY.isoformat()).returncode == 0
+    before = site_of(project)
+    edit(project / "data/versions/2027-03-01" / file, old, new)
+    after = site_of(project)
+
+    assert {f"{root}versions/" for root in ("", "fr/", "pl/")} <= changed_pages(before, after)
+    if file == "purposes.yml":
+        assert after.change_class(after.history.versions[-1]) == ChangeClass.material != before.change_class(before.history.versions[-1])
+
+
+def changed_pages(before: Site, after: Site) -> set[str]:
+    return {page.url for page in after.pages if page.kind.inputs(before, page) != page.kind.inputs(after, page)}
 
 
 def test_a_page_renders_the_same_for_the_same_inputs(real: Site) -> None:
