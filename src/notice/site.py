@@ -329,6 +329,13 @@ class Site:
         return self.cache[key]  # type: ignore[return-value]
 
     def feed(self, language: str) -> str:
+        """The Atom feed of the published amendments in `language`: made again only when one is published."""
+        history = self.history
+        inputs = tuple((version.name, version.content, version.published_on, previous.content if (previous := history.predecessor(version)) else None)
+                       for version in history.published)
+        return self._kept(("feed", language, inputs), lambda: self._feed(language))
+
+    def _feed(self, language: str) -> str:
         gettext = self.gettext(language)
         entries = []
         for version in self.history.published:
