@@ -1,5 +1,5 @@
 """Minify the theme's own scripts and stylesheets as they are written, so that their sources can keep comments; serve
-our stylesheets as one file.
+Material's stylesheets and ours as one file.
 
 Files keep their names: the consent widget's ES modules import one another by name. jsmin only removes comments
 and whitespace (it renames nothing), so what runs is the code that was reviewed and unit-tested.
@@ -10,12 +10,17 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 import csscompressor  # type: ignore[import-untyped]
 import jsmin  # type: ignore[import-untyped]
 
 STYLESHEET = "assets/stylesheets/notice.css"
-"""The one stylesheet of ours that pages load (mkdocs.yml's extra_css): a stylesheet holds the first paint until it has
-arrived, so the widget's rules travel in it rather than in a request of their own."""
+"""The one stylesheet that pages load (mkdocs.yml's extra_css; main.html links no other): a stylesheet holds the first
+paint until it has arrived, so Material's rules and the widget's travel in it rather than in requests of their own."""
+THEME_STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+"""Material's stylesheets (their names carry a hash of their content), put before ours in STYLESHEET in this order, as
+Material's template linked them before ours."""
 BUILT_INTO_STYLESHEET = ("assets/stylesheets/consent.css",)
 """Kept in files of their own in the sources (the widget's rules beside its scripts), appended to STYLESHEET in this
 order by the build (the widget's rules come last, as they did in a file of their own) and not served apart."""
@@ -46,8 +51,18 @@ def minify_assets(custom_dir: Path, site_dir: Path) -> None:
         if source.suffix in (".js", ".css") and source.is_file() and built.is_file():
             built.write_text(minified(source), encoding="utf-8")
     stylesheet = site_dir / STYLESHEET
+    if not stylesheet.is_file():
+        return
     parts = [site_dir / part for part in BUILT_INTO_STYLESHEET if (site_dir / part).is_file()]
-    if stylesheet.is_file() and parts:
-        stylesheet.write_text("".join(path.read_text(encoding="utf-8") for path in (stylesheet, *parts)), encoding="utf-8")
-        for path in parts:
-            path.unlink()
+    theme = "".join(_theme_stylesheet(site_dir, pattern).read_text(encoding="utf-8") for pattern in THEME_STYLESHEETS)
+    stylesheet.write_text(theme + "".join(path.read_text(encoding="utf-8") for path in (stylesheet, *parts)), encoding="utf-8")
+    for path in parts:
+        path.unlink()
+
+
+def _theme_stylesheet(site_dir: Path, pattern: str) -> Path:
+    found = sorted(site_dir.glob(pattern))
+    if len(found) != 1:
+        raise PluginError(f"expected one of Material's stylesheets at {pattern} in the built site, found {len(found)}: "
+                          "overrides/main.html names it no longer (a new version of Material?)")
+    return found[0]

@@ -36,23 +36,31 @@ def test_the_widget_is_within_a_third_of_cookieconsent(site: Path) -> None:
     assert size * 3 <= COOKIECONSENT, f"{size:,} B gzipped, more than a third of {COOKIECONSENT:,} B"
 
 
-def test_pages_load_one_stylesheet_of_ours_with_the_widget_s_rules_last(site: Path) -> None:
-    """Every stylesheet holds the first paint until it has arrived: ours is one request, the widget's rules in it after
-    the notice's (they win ties, as when they were a file of their own), and no part is served apart."""
-    page = (site / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
-    assert [link for link in links if "/main." not in link and "/palette." not in link] == [STYLESHEET]
+def test_pages_load_one_stylesheet_with_material_s_rules_first_and_the_widget_s_last(site: Path) -> None:
+    """Every stylesheet holds the first paint until it has arrived: pages load one, in which Material's rules come
+    first, in the order its template linked them, then the notice's, then the widget's (later rules win ties, as when
+    they were files of their own); no part is served apart."""
+    for page in ("index.html", "versions/index.html", "404.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert re.findall(r'<link rel="stylesheet" href="(?:\.\./|/)*([^"]+)"', html) == [STYLESHEET], page
     served = (site / STYLESHEET).read_text(encoding="utf-8")
+    material = [next((site / "assets" / "stylesheets").glob(pattern)).read_text(encoding="utf-8") for pattern in ("main.*.min.css", "palette.*.min.css")]
     notice, widget = minified(SOURCES.parent / STYLESHEET), minified(SOURCES / "stylesheets" / "consent.css")
-    assert served == notice + widget
+    assert served == "".join(material) + notice + widget
     assert [part for part in BUILT_INTO_STYLESHEET if (site / part).exists()] == []
 
 
 def test_the_build_serves_the_scripts_and_stylesheets_minified(site: Path) -> None:
-    """Sources keep their comments; what is served has none of them and less whitespace."""
-    for source in [*widget_scripts(SOURCES), SOURCES / "javascripts" / "reading.js", SOURCES / "stylesheets" / "notice.css"]:
+    """Sources keep their comments; what is served has none of them and less whitespace (the stylesheets inside the
+    one that pages load: see above)."""
+    for source in [*widget_scripts(SOURCES), SOURCES / "javascripts" / "reading.js"]:
         served = (site / source.relative_to(SOURCES.parent)).read_text(encoding="utf-8")
         assert len(served) < len(source.read_text(encoding="utf-8")), source.name
+        assert "/*" not in served and "\n  " not in served, source.name
+    stylesheet = (site / STYLESHEET).read_text(encoding="utf-8")
+    for source in (SOURCES / "stylesheets" / "notice.css", SOURCES / "stylesheets" / "consent.css"):
+        served = minified(source)
+        assert served in stylesheet and len(served) < len(source.read_text(encoding="utf-8")), source.name
         assert "/*" not in served and "\n  " not in served, source.name
 
 
