@@ -48,9 +48,9 @@ TIMEOUT = 120.0
 STARTUP = 900.0
 """The first build of 200 versions on a busy machine can take minutes."""
 QUIET = 1.5
+"""Idle means the server's log unchanged this long: more than a watcher poll and a debounce."""
 NOTEWORTHY = re.compile(r"^(?!INFO\b)\S|\[\d\d:\d\d:\d\d\]")
 """A server's warnings and errors, and its own timed events (changes detected, rebuilt, ...)."""
-"""Idle means the server's log unchanged this long: more than a watcher poll and a debounce."""
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # the servers are local: never through a proxy
 
 
