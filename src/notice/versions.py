@@ -187,7 +187,7 @@ def load_history(data_dir: Path, today: date, languages: Languages, display_root
     examples_found: set[str] = set()
     for directory, display, example in sources:
         digests = snapshot_digests(directory, display, root)
-        key = (directory.resolve(), tuple(sorted(digests.items())))
+        key = (directory.absolute(), tuple(sorted(digests.items())))  # its own path: a version's date is its folder's name
         codes = lock[directory.name].languages if directory.name in lock and not example else languages.codes
         try:
             notice = _CACHE.get((*key, codes)) or load_snapshot(directory, display, root, codes)
