@@ -71,6 +71,8 @@ _state: _State | None = None
 _serving = False
 _cache: dict[tuple[object, ...], object] = {}
 """Rendered pages by what they depend on, kept across the rebuilds of a preview."""
+_keys: dict[tuple[str, tuple[object, ...]], str] = {}
+"""Page keys by what they are made of, kept across the rebuilds of a preview."""
 _pruned = False
 _from_memory = True
 """Whether the preview serves the pages from the store and the generated files from memory (`on_serve`)."""
@@ -91,6 +93,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state = None
     if len(_cache) > 20_000:
         _cache.clear()
+    if len(_keys) > 20_000:
+        _keys.clear()
     try:
         config_file = Path(config.config_file_path)
         root = config_file.parent
@@ -357,8 +361,12 @@ def _page_key(page: NoticePage, nav: tuple[tuple[str, str], ...]) -> str:
     """Everything the whole page depends on: its content's inputs, what frames it (`nav`: its language's navigation),
     and the build's fingerprint."""
     state, site = _state_(), _site()
-    return state.store.key("page", site.fingerprint, page.key, page.kind.inputs(site, page), site.title(page), site.description(page),
-                           site.alternates(page), site.consent_inputs(page), nav)
+    parts = ("page", site.fingerprint, page.key, page.kind.inputs(site, page), site.title(page), site.description(page),
+             site.alternates(page), site.consent_inputs(page), nav)
+    known = (state.store.salt, parts)  # a preview's rebuild hashes only what changed (equal parts, equal text to hash)
+    if known not in _keys:
+        _keys[known] = state.store.key(*parts)
+    return _keys[known]
 
 
 def _front_matter(site: Site, page: NoticePage) -> str:

@@ -120,11 +120,23 @@ class Site:
 
     def alternates(self, page: Page) -> tuple[Alternate, ...]:
         """The same page in every language it exists in, this one included, in the site's language order."""
-        return tuple(
-            Alternate(language.code, language.native_name, other.url, self.site_url + other.url, other == page)
-            for language in self.languages
-            if (other := Page(page.kind, language.code, page.version)).url in self._by_url
-        )
+        return self._alternates[(page.kind.name, page.version, page.language)]
+
+    @cached_property
+    def _alternates(self) -> dict[tuple[str, str | None, str], tuple[Alternate, ...]]:
+        """Every page's alternates, found once a build (the page keys and the sitemap ask for each page's)."""
+        found: dict[tuple[str, str | None], list[Page]] = {}
+        for page in self.pages:
+            found.setdefault((page.kind.name, page.version), []).append(page)
+        order = {code: index for index, code in enumerate(self.languages.codes)}
+        names = {language.code: language.native_name for language in self.languages}
+        alternates = {}
+        for (kind, version), pages in found.items():
+            pages.sort(key=lambda page: order[page.language])
+            for page in pages:
+                alternates[(kind, version, page.language)] = tuple(
+                    Alternate(other.language, names[other.language], other.url, self.site_url + other.url, other == page) for other in pages)
+        return alternates
 
     def gettext(self, language: str) -> Gettext:
         return self.catalogs.gettext(language)
