@@ -114,17 +114,39 @@ def load_catalogs(root: Path, languages: Languages, locales: str = "locales", ma
             problems.append(Problem(display, None, "", f"the {language.english_name} catalog", "no such file (see the README's translator round trip)"))
             continue
         try:
-            with path.open("rb") as handle:
-                catalog = read_po(handle, locale=language.locale, abort_invalid=True)
-        except (OSError, UnicodeDecodeError, PoFileError) as error:
-            problems.append(Problem(display, getattr(error, "lineno", None), "", "a readable gettext catalog encoded as UTF-8",
-                                    str(getattr(error, "strerror", None) or error)))
+            data = path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(display, None, "", "a readable gettext catalog encoded as UTF-8", error.strerror or str(error)))
             continue
-        _check_catalog(catalog, used, display, language.english_name, problems, warnings)
-        translations[language.code] = _compile(catalog)
+        known = (display, str(language.locale), data, tuple(used.items()))
+        if known not in _COMPILED:
+            if len(_COMPILED) > 64:
+                _COMPILED.clear()
+            _COMPILED[known] = _compiled_catalog(data, language, used, display)
+        compiled, found, to_review = _COMPILED[known]
+        problems.extend(found)
+        warnings.extend(to_review)
+        if compiled is not None:
+            translations[language.code] = compiled
     if problems:
         raise DataError(problems)
     return Catalogs(translations, tuple(warnings))
+
+
+def _compiled_catalog(data: bytes, language: Language, used: Messages, display: str) -> tuple[Translations | None, list[Problem], list[Problem]]:
+    """One language's catalog compiled, with its problems and the entries to review."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    try:
+        catalog = read_po(BytesIO(data), locale=language.locale, abort_invalid=True)
+    except (UnicodeDecodeError, PoFileError) as error:
+        return None, [Problem(display, getattr(error, "lineno", None), "", "a readable gettext catalog encoded as UTF-8", str(error))], []
+    _check_catalog(catalog, used, display, language.english_name, problems, warnings)
+    return _compile(catalog), problems, warnings
+
+
+_COMPILED: dict[tuple[object, ...], tuple[Translations | None, list[Problem], list[Problem]]] = {}
+"""Catalogs compiled, by their bytes and the messages the sources use: a preview's rebuild compiles only an edited one."""
 
 
 Messages = dict[str | tuple[str, ...], str]
