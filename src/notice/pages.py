@@ -357,9 +357,7 @@ class HistoryPage(PageKind):
     def inputs(self, site: Site, page: Page) -> tuple[object, ...]:
         """What each row shows, not the whole text of each version: a draft's wording edited in a preview leaves the
         history as it was, its summary or the class of its changes do not."""
-        history = site.history
-        return tuple((version.name, history.state(version), version.notice.summary, site.languages_of(version), site.change_class(version),
-                      history.predecessor(version) is None) for version in site.versions)
+        return site.listed_versions
 
     def render(self, site: Site, page: Page) -> Rendered:
         rows = []

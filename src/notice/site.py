@@ -91,6 +91,14 @@ class Site:
         kinds = {name: index for index, name in enumerate(self.kinds)}
         return tuple(sorted(pages, key=lambda page: (languages[page.language], page.version or "", kinds[page.kind.name])))
 
+    @cached_property
+    def listed_versions(self) -> tuple[tuple[object, ...], ...]:
+        """What the history shows of each version (its date, state, summary, languages, the class of its changes and
+        whether it is the first), the same in every language: found once a build."""
+        history = self.history
+        return tuple((version.name, history.state(version), version.notice.summary, self.languages_of(version), self.change_class(version),
+                      history.predecessor(version) is None) for version in self.versions)
+
     def languages_of(self, version: Version) -> tuple[str, ...]:
         """The site's languages the version is written in (a version published before a language was added lacks it)."""
         return tuple(code for code in self.languages.codes if code in version.notice.languages)
