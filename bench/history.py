@@ -11,7 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from notice.versions import LOCK_NAME, LockEntry, lock_text, snapshot_digests
+from notice.load import snapshot_files
+from notice.versions import LOCK_NAME, LockEntry, file_digests, lock_text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -46,7 +47,7 @@ def make_project(target: Path, versions: int) -> Path:
         previous = folder
     folders = sorted((data / "versions").iterdir())
     lock = {folder.name: LockEntry(published=date.fromisoformat(folder.name), base=date.fromisoformat(before.name) if before else None,
-                                   languages=("en", "fr", "pl"), files=snapshot_digests(folder, folder.name, target))
+                                   languages=("en", "fr", "pl"), files=file_digests(snapshot_files(folder, folder.name, target)[0]))
             for before, folder in zip([None, *folders], folders)}
     (data / LOCK_NAME).write_text(lock_text(lock), encoding="utf-8")
     return target

@@ -186,11 +186,13 @@ def load_history(data_dir: Path, today: date, languages: Languages, display_root
     versions: list[Version] = []
     examples_found: set[str] = set()
     for directory, display, example in sources:
-        digests = snapshot_digests(directory, display, root)
+        files, listing = snapshot_files(directory, display, root)
+        digests = file_digests(files)
         key = (directory.absolute(), tuple(sorted(digests.items())))  # its own path: a version's date is its folder's name
         codes = lock[directory.name].languages if directory.name in lock and not example else languages.codes
         try:
-            notice = _CACHE.get((*key, codes)) or load_snapshot(directory, display, root, codes)
+            # A folder that holds what it must not is loaded again, which reports it: its digests do not show it.
+            notice = (None if listing else _CACHE.get((*key, codes))) or load_snapshot(directory, display, root, codes)
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -236,9 +238,8 @@ def _version_folders(folder: Path, display: str, root: Path, problems: list[Prob
     return found
 
 
-def snapshot_digests(directory: Path, display: str, root: Path) -> dict[str, str]:
+def file_digests(files: dict[str, Path]) -> dict[str, str]:
     """The sha256 of each snapshot file, line endings normalised so a checkout on Windows does not unfreeze it."""
-    files, _ = snapshot_files(directory, display, root)
     digests = {}
     for name, path in files.items():
         try:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from support import LANGUAGES, ROOT, copy_project, edit, notice
 
+from notice.errors import DataError
 from notice.model import ChangeClass
 from notice.pages import KINDS, Page
 from notice.settings import load_settings
@@ -77,3 +78,20 @@ def test_a_page_renders_the_same_for_the_same_inputs(real: Site) -> None:
     real.cache.clear()
     assert real.render(page) == first
     assert isinstance(page, Page) and page.url == "fr/versions/2024-02-01/changes/"
+
+
+def test_a_version_folder_is_looked_at_again_when_its_entries_change(tmp_path: Path) -> None:
+    """A preview keeps each version folder's listing, and the version parsed, while nothing in it changes: a file added
+    to a published version's folder is reported at the next load in the same process (its digests do not show it),
+    and once it is removed the version loads again."""
+    project = copy_project(tmp_path / "project")
+    folder = project / "data" / "versions" / "2024-02-01"
+    site_of(project)
+    (folder / "notes.txt").write_text("to do", encoding="utf-8")
+
+    with pytest.raises(DataError) as error:
+        site_of(project)
+    assert [problem.file for problem in error.value.problems] == ["data/versions/2024-02-01/notes.txt"]
+
+    (folder / "notes.txt").unlink()
+    assert site_of(project).history.versions[0].name == "2024-02-01"
