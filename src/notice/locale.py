@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-
 import gettext as gettext_module
 import hashlib
 import json

@@ -47,7 +47,8 @@ def wait_for(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyp
 @pytest.fixture
 def preview(project: Path) -> Iterator[str]:
     """`mkdocs serve` on a copy of the project that has a draft amendment."""
-    env = {**os.environ, "NOTICE_TODAY": "2026-11-26", "NO_MKDOCS_2_WARNING": "1"}
+    (project.parent / "tmp").mkdir()  # where `mkdocs serve` makes the folder it builds into (`served_folder`)
+    env = {**os.environ, "NOTICE_TODAY": "2026-11-26", "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(project.parent / "tmp")}
     assert notice(project, "amend", NEW, today=env["NOTICE_TODAY"]).returncode == 0
     port = free_port()
     log = (project / "serve.log").open("w")
@@ -81,6 +82,9 @@ def test_pages_from_the_store_are_served_as_they_were_built(project: Path, previ
     wait_for(lambda: "Invoicing and payment" in fetch(f"{preview}versions/{NEW}/"))
 
     assert re.search(r"Pages: [1-9]\d* from the page cache", (project / "serve.log").read_text(encoding="utf-8"))
+    assert (served_folder(project) / "versions" / NEW / "index.html").is_file(), "the draft's page is built and written"
+    for path in frozen:
+        assert not (served_folder(project) / path / "index.html").exists(), path
     for path in frozen:
         served = fetch(preview + path)
         assert "livereload(" in served, path
@@ -100,12 +104,19 @@ def test_generated_files_are_served_from_memory_as_each_rebuild_made_them(projec
     assert "Invoicing and settlement" in json.dumps(json.loads(fetch(f"{preview}versions/{NEW}.json")), ensure_ascii=False)
     for path in frozen:
         assert fetch(preview + path) == before[path], path
+    assert [path for path in (*frozen, f"versions/{NEW}.json") if (served_folder(project) / path).exists()] == []
     with urllib.request.urlopen(f"{preview}versions/index.json", timeout=5) as response:
         assert response.headers["Content-Type"] == "application/json"
         assert NEW in [row["version"] for row in json.loads(response.read())["versions"]]
     with urllib.request.urlopen(f"{preview}feed.xml", timeout=5) as response:
         assert response.headers["Content-Type"] in ("application/xml", "text/xml")
         assert response.read().startswith(b"<?xml")
+
+
+def served_folder(project: Path) -> Path:
+    """The folder the preview builds into: MkDocs makes it in the temporary folder, which the fixture names."""
+    [folder] = (project.parent / "tmp").glob("mkdocs_*")
+    return folder
 
 
 def without_reload_script(html: str) -> str:
