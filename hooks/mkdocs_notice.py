@@ -245,7 +245,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     index["docs"] = merge_entries(index["docs"], state.entries, [page.url for page in site.pages])
     split_search_index(Path(config.site_dir), index, roots, lambda language, key: _material_text(config, language, key))
     if config.theme.custom_dir:
-        minify_assets(Path(config.theme.custom_dir), Path(config.site_dir))
+        minify_assets(Path(config.theme.custom_dir), Path(config.site_dir), [Path(folder) for folder in config.theme.dirs])
     global _served, _pruned
     pages = {f"{url}index.html": html for url, html in state.found.items()}
     if _serving and _from_memory:

@@ -43,9 +43,9 @@ def _minify(suffix: str, text: str) -> str:
     return jsmin.jsmin(text, quote_chars="'\"`") if suffix == ".js" else str(csscompressor.compress(text))
 
 
-def minify_assets(custom_dir: Path, site_dir: Path) -> None:
-    """Minify, in the built site, every .js and .css file that comes from the theme's custom folder; build the parts of
-    our stylesheet into it."""
+def minify_assets(custom_dir: Path, site_dir: Path, theme_dirs: list[Path]) -> None:
+    """Minify, in the built site, every .js and .css file that comes from the theme's custom folder; build Material's
+    stylesheets (found in `theme_dirs`, the theme's folders) and the parts of ours into our stylesheet."""
     for source in sorted(custom_dir.rglob("*")):
         built = site_dir / source.relative_to(custom_dir)
         if source.suffix in (".js", ".css") and source.is_file() and built.is_file():
@@ -54,15 +54,17 @@ def minify_assets(custom_dir: Path, site_dir: Path) -> None:
     if not stylesheet.is_file():
         return
     parts = [site_dir / part for part in BUILT_INTO_STYLESHEET if (site_dir / part).is_file()]
-    theme = "".join(_theme_stylesheet(site_dir, pattern).read_text(encoding="utf-8") for pattern in THEME_STYLESHEETS)
+    theme = "".join((site_dir / _theme_stylesheet(theme_dirs, pattern)).read_text(encoding="utf-8") for pattern in THEME_STYLESHEETS)
     stylesheet.write_text(theme + "".join(path.read_text(encoding="utf-8") for path in (stylesheet, *parts)), encoding="utf-8")
     for path in parts:
         path.unlink()
 
 
-def _theme_stylesheet(site_dir: Path, pattern: str) -> Path:
-    found = sorted(site_dir.glob(pattern))
+def _theme_stylesheet(theme_dirs: list[Path], pattern: str) -> str:
+    """Where one of Material's stylesheets is in the site, as the installed Material names it (not whatever an earlier
+    build left in the site's folder)."""
+    found = sorted({path.relative_to(folder).as_posix() for folder in theme_dirs for path in folder.glob(pattern)})
     if len(found) != 1:
-        raise PluginError(f"expected one of Material's stylesheets at {pattern} in the built site, found {len(found)}: "
+        raise PluginError(f"expected one of Material's stylesheets at {pattern} in the theme, found {len(found)}: "
                           "overrides/main.html names it no longer (a new version of Material?)")
     return found[0]

@@ -11,9 +11,11 @@ import gzip
 import re
 from pathlib import Path
 
+import pytest
+from mkdocs.exceptions import PluginError
 from support import ROOT
 
-from notice_mkdocs.assets import BUILT_INTO_STYLESHEET, STYLESHEET, minified
+from notice_mkdocs.assets import BUILT_INTO_STYLESHEET, STYLESHEET, minified, minify_assets
 
 COOKIECONSENT = 10_173 + 5_301
 SOURCES = ROOT / "overrides" / "assets"
@@ -72,3 +74,24 @@ def test_the_widget_s_modules_are_fetched_at_once(site: Path) -> None:
     preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)">', head)
     imported = sorted(path.relative_to(site).as_posix() for path in (site / "assets" / "javascripts" / "consent").glob("*.js"))
     assert imported and preloaded == imported
+
+
+def test_material_s_stylesheets_are_found_in_the_theme_not_in_what_a_build_left(tmp_path: Path) -> None:
+    """Material names its stylesheets by a hash of their content: the one served is the installed Material's, and a
+    Material that no longer has it stops the build with a message rather than serving a page without its styles."""
+    custom, material, site = tmp_path / "overrides", tmp_path / "material", tmp_path / "site"
+    for folder in (custom, material, site):
+        (folder / "assets" / "stylesheets").mkdir(parents=True)
+    (custom / STYLESHEET).write_text("/* ours */ .nt{color:red}", encoding="utf-8")
+    for name, text in (("main.new.min.css", ".md{}"), ("palette.new.min.css", ".pal{}")):
+        (material / "assets" / "stylesheets" / name).write_text(text, encoding="utf-8")
+        (site / "assets" / "stylesheets" / name).write_text(text, encoding="utf-8")
+    (site / "assets" / "stylesheets" / "main.old.min.css").write_text(".stale{}", encoding="utf-8")  # an earlier build's
+    (site / STYLESHEET).write_text("/* ours */ .nt{color:red}", encoding="utf-8")
+
+    minify_assets(custom, site, [custom, material])
+    assert (site / STYLESHEET).read_text(encoding="utf-8") == ".md{}.pal{}.nt{color:red}"
+
+    (material / "assets" / "stylesheets" / "main.new.min.css").unlink()
+    with pytest.raises(PluginError, match=r"main\.\*\.min\.css in the theme, found 0"):
+        minify_assets(custom, site, [custom, material])
