@@ -176,7 +176,7 @@ def advance_notice(draft: Version, previous: Version, today: date, days: int, ur
     notice = (draft.effective - today).days
     if not material or notice >= days or urgent:
         return []
-    paths = ", ".join(dict.fromkeys(".".join(map(str, change.change.path[:2])) + f" ({change.rule})" for change in material))
+    paths = ", ".join(dict.fromkeys(".".join(map(str, change.change.path[:2])) + f" ({change.rule_name})" for change in material))
     return [Problem(f"{draft.display}/version.yml", None, "", f"publication at least {days} days before {draft.name}, as it makes material "
                     f"changes ({paths}), or an urgent reason (notice publish --urgent \"the legal obligation that requires it\")",
                     f"{notice} days" if notice != 1 else "1 day")]

@@ -45,8 +45,13 @@ class Classified:
 
     change: Change
     change_class: ChangeClass
-    rule: str
+    rule: Rule | None
+    """The line of the table that decided, or None for a change no rule concerns (editorial)."""
     override: Override | None = None
+
+    @property
+    def rule_name(self) -> str:
+        return self.rule.name if self.rule else "wording"
 
 
 def highest(classes: list[ChangeClass] | tuple[ChangeClass, ...]) -> ChangeClass:
@@ -75,14 +80,14 @@ def _covers(override: str, path: tuple[Any, ...]) -> bool:
     return tuple(str(part) for part in path[:len(keys)]) == keys
 
 
-def _by_rules(change: Change, old: Notice, new: Notice) -> tuple[ChangeClass, str]:
+def _by_rules(change: Change, old: Notice, new: Notice) -> tuple[ChangeClass, Rule | None]:
     for rule in RULES:
         keys = match(rule.pattern, change.path)
         if keys is not None and change.kind in rule.kinds:
             decided = rule.judge(change, old, new, keys)
             if decided is not None:
-                return decided, rule.name
-    return EDITORIAL, "wording"
+                return decided, rule
+    return EDITORIAL, None
 
 
 def _always(change_class: ChangeClass) -> Judge:
@@ -116,6 +121,34 @@ def _section_data(notice: Notice, keys: tuple[str, ...]) -> set[str]:
         return set()
     purposes = [notice.purpose[pid] for block in section.body if block.purposes for pid in block.purposes]
     return {f"{purpose.id}/{category}" for purpose in purposes if not purpose.data_categories for category in section.data_categories}
+
+
+def _section_recipients(notice: Notice, keys: tuple[str, ...]) -> set[str]:
+    section = notice.section.get(keys[0])
+    return {recipient for block in section.body for recipient in block.recipients or ()} if section else set()
+
+
+def _concerned(notice: Notice, purposes: set[str]) -> set[str]:
+    """Which of these purposes concern which audience ("lead/email-marketing"), through the audience's sections."""
+    return {f"{audience.id}/{pid}" for audience in notice.audiences for sid in audience.sections if sid in notice.section
+            for block in notice.section[sid].body for pid in block.purposes or () if pid in purposes}
+
+
+def _audiences(change: Change, old: Notice, new: Notice, keys: tuple[str, ...]) -> ChangeClass | None:
+    """Material if a purpose now concerns people it did not (an audience added, or given a section or a purpose); less
+    processing if people are only no longer concerned. A purpose new in the version is told as a new purpose."""
+    kept = set(old.purpose) & set(new.purpose)
+    was, now = _concerned(old, kept), _concerned(new, kept)
+    if now - was:
+        return MATERIAL
+    return LESS if was - now else None
+
+
+def _source_text(judge: Judge) -> Judge:
+    """A change to a translation alone is editorial: what the notice says is its source language's text."""
+    def judged(change: Change, old: Notice, new: Notice, keys: tuple[str, ...]) -> ChangeClass | None:
+        return EDITORIAL if change.path[-1] in new.languages[1:] else judge(change, old, new, keys)
+    return judged
 
 
 def _recipients(notice: Notice, keys: tuple[str, ...]) -> set[str]:
@@ -180,6 +213,7 @@ RULES: tuple[Rule, ...] = (
     Rule("data-categories", ("purposes", "*", "data_categories"), ANY, _more_or_fewer(_purpose_data)),
     Rule("data-categories", ("sections", "*", "data_categories"), ANY, _more_or_fewer(_section_data)),
     Rule("recipients", ("purposes", "*", "recipients"), ANY, _more_or_fewer(_recipients)),
+    Rule("recipients", ("sections", "*", "body", "*", "recipients"), ANY, _more_or_fewer(_section_recipients)),
     Rule("legal-basis", ("purposes", "*", "legal_bases", "*"), ADD_REMOVE, _always(MATERIAL)),
     Rule("legal-basis", ("purposes", "*", "legal_bases", "*", "kinds"), ANY, _always(MATERIAL)),
     Rule("retention", ("purposes", "*", "retention", "*"), ADD_REMOVE, _by_kind(MATERIAL, LESS)),
@@ -189,13 +223,20 @@ RULES: tuple[Rule, ...] = (
     Rule("retention", ("purposes", "*", "retention", "*", "as_long_as"), ANY, _more_or_fewer(_as_long_as)),
     # who is responsible, and how to reach them to exercise one's rights
     Rule("controller", ("controllers", "*"), ADD_REMOVE, _always(MATERIAL)),
-    Rule("controller", ("controllers", "*", "**"), ANY, _always(MATERIAL)),
+    Rule("controller", ("controllers", "*", "**"), ANY, _source_text(_always(MATERIAL))),
     Rule("controller", ("audiences", "*", "controller"), ANY, _always(MATERIAL)),
+    Rule("controller", ("sections", "*", "body", "*", "controller"), ANY, _always(MATERIAL)),
+    # whom each purpose concerns
+    Rule("audiences", ("audiences", "*"), ADD_REMOVE, _audiences),
+    Rule("audiences", ("audiences", "*", "sections"), ANY, _audiences),
+    Rule("audiences", ("sections", "*"), ADD_REMOVE, _audiences),
+    Rule("audiences", ("sections", "*", "body", "*"), ADD_REMOVE, _audiences),
+    Rule("audiences", ("sections", "*", "body", "*", "purposes"), ANY, _audiences),
     # transfers outside the EEA
     Rule("transfer", ("transfers", "*"), ADD_REMOVE, _by_kind(MATERIAL, LESS)),
     Rule("transfer", ("transfers", "*", "recipients"), ANY, _more_or_fewer(_transfer_recipients)),
     Rule("transfer", ("transfers", "*", "safeguards"), ANY, _always(MATERIAL)),
-    Rule("transfer", ("transfers", "*", "destination", "*"), ANY, _always(MATERIAL)),
+    Rule("transfer", ("transfers", "*", "destination", "*"), ANY, _source_text(_always(MATERIAL))),
     # rights
     Rule("right-removed", ("rights", "*"), frozenset({"remove"}), _always(MATERIAL)),
     Rule("right-removed", ("rights", "*", "kind"), ANY, _always(MATERIAL)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 from notice.formatted import FormattedNotice, PurposeView, SectionView
 from notice.markup import Formatted
@@ -36,6 +37,11 @@ class RedlineGroup:
     @property
     def changed(self) -> bool:
         return any(block.state != "same" for block in self.blocks)
+
+    @property
+    def runs(self) -> tuple[tuple[bool, tuple[RedlineBlock, ...]], ...]:
+        """What follows its heading, as runs of unchanged blocks (True: a reader sees them folded) and of changes."""
+        return tuple((same, tuple(blocks)) for same, blocks in groupby(self.blocks[1:], key=lambda block: block.state == "same"))
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,8 @@ class _References:
             if value not in defined[kind]:
                 where = {"section": "notice.yml", "purpose": "purposes.yml", "right": "rights.yml", "audience": "audiences.yml",
                          "controller": "controllers.yml", "cookie category": "cookies.yml", "transfer": "transfers.yml"}.get(kind, "vocabulary.yml")
-                self._problem(name, location, f"the id of a {kind} defined in {where}", suggest(value, defined[kind]))
+                article = "an" if kind[0] in "aeiou" else "a"
+                self._problem(name, location, f"the id of {article} {kind} defined in {where}", suggest(value, defined[kind]))
 
     def _all_references(self) -> Iterator[tuple[str, Location, str, str]]:
         """(file, location, kind of record, id) for every reference in the snapshot."""

@@ -126,3 +126,23 @@ def test_the_page_reads_the_same_way_in_every_language(preview: Path, prefix: st
 
     assert text(section(html, "material")).startswith(heading)
     assert text(section(html, "less-processing")).startswith(less)
+
+
+@pytest.mark.parametrize(("prefix", "words"), [("", "unchanged paragraph"), ("fr/", "inchangé"), ("pl/", "niezmienion")])
+def test_within_a_changed_part_only_its_heading_and_its_changes_are_open(preview: Path, prefix: str, words: str) -> None:
+    """The reader sees a changed section's heading and its changes; its unchanged paragraphs are folded, counted."""
+    html = page(preview, f"{prefix}versions/{EXAMPLE}/changes")
+    groups = re.findall(r'<div class="nt-redline__group" id="redline-[\w-]+">(.*?)\n  </div>', html, re.S)
+    assert len(groups) > 5
+
+    folded = 0
+    for group in groups:
+        for count, inside in re.findall(r'<details class="nt-redline__same">\s*<summary>(\d+) [^<]*' + words + r'[^<]*</summary>(.*?)</details>',
+                                        group, re.S):
+            assert int(count) == inside.count("nt-redline__block--same") == inside.count("nt-redline__block ") > 0
+            folded += int(count)
+        shown = re.sub(r'<details class="nt-redline__same">.*?</details>', "", group, flags=re.S)
+        same = [match.start() for match in re.finditer("nt-redline__block--same", shown)]
+        assert len(same) <= 1 and (not same or shown.index("nt-redline__block") == same[0] - len("nt-redline__block ")), \
+            "nothing unchanged is shown but the heading"
+    assert folded > 10
