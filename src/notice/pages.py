@@ -299,7 +299,8 @@ class ChangesPage(PageKind):
     def inputs(self, site: Site, page: Page) -> tuple[object, ...]:
         version = site.version(page)
         previous = site.history.predecessor(version)
-        return (version.content, previous.name if previous else None, previous.content if previous else None)
+        publication = (version.lock.published, version.lock.urgent) if version.lock else None
+        return (version.content, publication, previous.name if previous else None, previous.content if previous else None)
 
     def render(self, site: Site, page: Page) -> Rendered:
         view = self.view(site, page)

@@ -68,6 +68,25 @@ def test_the_history_follows_what_its_rows_show_of_a_draft(tmp_path: Path, file:
         assert after.change_class(after.history.versions[-1]) == ChangeClass.material != before.change_class(before.history.versions[-1])
 
 
+@pytest.mark.parametrize("old, new", [("published: 2026-11-30", "published: 2026-11-29"),  # "Published on …, 91 days before"
+                                      ("  base: 2024-02-01\n", "  base: 2024-02-01\n  urgent: Ordered by the regulator.\n")])
+def test_a_changes_page_follows_what_the_lock_recorded_of_its_publication(tmp_path: Path, old: str, new: str) -> None:
+    """The page states the day of publication and any urgent reason, which are in the lock, not in the version's files."""
+    project = copy_project(tmp_path / "project")
+    assert notice(project, "amend", "2027-03-01", today=TODAY.isoformat()).returncode == 0
+    draft = project / "data/versions/2027-03-01"
+    edit(draft / "purposes.yml", "Our speciallists conduct", "Our specialists conduct")
+    edit(draft / "version.yml", "summary:\n  en: TODO\n  fr: TODO\n  pl: TODO\n", "summary:\n  en: Wording.\n  fr: Rédaction.\n  pl: Redakcja.\n")
+    assert notice(project, "publish", "--translations-reviewed", today=TODAY.isoformat()).returncode == 0
+    before = site_of(project, drafts=False)
+    edit(project / "data/notice.lock", old, new)
+    after = site_of(project, drafts=False)
+
+    assert {f"{root}versions/2027-03-01/changes/" for root in ("", "fr/", "pl/")} <= changed_pages(before, after)
+    page = after.page("changes", "en", "2027-03-01")
+    assert after.render(page) != before.render(page)
+
+
 def changed_pages(before: Site, after: Site) -> set[str]:
     return {page.url for page in after.pages if page.kind.inputs(before, page) != page.kind.inputs(after, page)}
 
