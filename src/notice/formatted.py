@@ -18,7 +18,7 @@ from babel.lists import format_list
 from markupsafe import Markup
 
 from notice.language import Language
-from notice.locale import N_, Gettext, format_day, format_period
+from notice.locale import LABEL_SEPARATOR, LIST_SEPARATOR, N_, Gettext, format_day, format_period
 from notice.markup import Formatted, format_inline, format_prose, plain, with_lead_in
 from notice.model import (
     Activity,
@@ -272,6 +272,10 @@ class FieldLabels:
     legal_bases: str
     recipients: str
     retention: str
+    list_separator: str
+    """Between the items of a fact written on one line ("Customer Account Data; Call Metadata")."""
+    label_separator: str
+    """Between a kind and its text on one line ("Art. 6(1)(f) GDPR: The processing…")."""
 
 
 @dataclass(frozen=True)
@@ -361,7 +365,7 @@ class _Formatter:
             cookie_categories=tuple(self.category(category) for category in notice.cookie_categories),
             cookies_section=next(section.id for section in notice.sections for block in section.body if block.kind == "cookie_categories"),
             labels=FieldLabels(self._("Categories of Personal Data:"), self._("Legal Basis:"), self._("Categories of Recipients:"),
-                               self._("Retention Period:")),
+                               self._("Retention Period:"), self._(LIST_SEPARATOR), self._(LABEL_SEPARATOR)),
         )
 
     @cached_property

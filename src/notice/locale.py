@@ -45,6 +45,11 @@ def N_(message: str) -> str:
 LIST_SEPARATOR = N_("; ")
 """Between the items of a list written on one line, in every language's typography."""
 
+# Translators: between a kind and its text written on one line ("Art. 6(1)(f) GDPR: The processing of this data…").
+# French puts a no-break space before the colon.
+LABEL_SEPARATOR = N_(": ")
+"""Between a kind and its text on one line, in every language's typography."""
+
 
 def _french_day(day: date, text: str) -> str:
     """The first day of a month is an ordinal in French: "1er février 2024" (Babel writes "1 février 2024")."""

@@ -262,12 +262,13 @@ def _purpose_units(purpose: PurposeView, view: FormattedNotice) -> list[_Unit]:
             units.append(_Unit("p", _one(step.body)))
     if purpose.closing:
         units.extend(_paragraphs(purpose.closing))
-    units.append(_Unit("p", "; ".join(purpose.data_categories), labels.data_categories))
+    join, then = labels.list_separator.join, labels.label_separator
+    units.append(_Unit("p", join(purpose.data_categories), labels.data_categories))
     for basis in purpose.legal_bases:
-        units.append(_Unit("p", "; ".join(basis.labels) + ": " + _one(basis.text), labels.legal_bases))
-    units.append(_Unit("p", "; ".join((*purpose.recipients, *((purpose.recipients_note,) if purpose.recipients_note else ()))), labels.recipients))
+        units.append(_Unit("p", join(basis.labels) + then + _one(basis.text), labels.legal_bases))
+    units.append(_Unit("p", join((*purpose.recipients, *((purpose.recipients_note,) if purpose.recipients_note else ()))), labels.recipients))
     for rule in purpose.retention:
-        units.append(_Unit("p", rule.rule.text + ": " + _one(rule.text), labels.retention))
+        units.append(_Unit("p", rule.rule.text + then + _one(rule.text), labels.retention))
     return units
 
 
