@@ -83,3 +83,8 @@ def test_a_translation_that_drops_a_placeholder_is_an_error(sources: Path) -> No
     assert str(error.value.problems[0]) == (
         f'{PO_PL}:{line}: msgid "%(period)s after the request": expected the same placeholders as the English, got none instead of period'
     )
+
+
+def test_the_interface_calls_the_notice_what_its_title_does() -> None:
+    """The legal text is a "Privacy Policy"; an interface message saying "privacy notice" would name it twice over."""
+    assert [message for message in extract_messages(ROOT) if "privacy notice" in str(message).lower()] == []
