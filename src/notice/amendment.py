@@ -108,7 +108,9 @@ def _published(text: str, display: str) -> str:
     assert isinstance(node, yaml.MappingNode)  # the file was validated: a mapping with a status
     status = next(value for key, value in node.value if key.value == "status")
     start, end = status.start_mark.index, status.end_mark.index
-    result = text[:start] + Status.published.value + text[end:]
+    written = text[start:end]
+    # a block scalar (`status: >-` then `draft` on the next line) spans its line ends: they are kept
+    result = text[:start] + Status.published.value + written[len(written.rstrip()):] + text[end:]
     if parse_text(result, display).data.get("status") != Status.published.value:
         raise NoticeError(f"{display}: could not set its status to published; nothing was changed")
     return result

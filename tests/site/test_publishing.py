@@ -33,8 +33,9 @@ def ready_draft(project: Path, status: str = "status: draft") -> Path:
     return draft
 
 
-@pytest.mark.parametrize("status", ['status: "draft"', "status: 'draft'", "status: draft  # publish in March", "status:   draft"],
-                         ids=["double-quoted", "single-quoted", "commented", "spaced"])
+@pytest.mark.parametrize("status", ['status: "draft"', "status: 'draft'", "status: draft  # publish in March", "status:   draft",
+                                    "status: >-\n  draft", "status: |-\n  draft"],
+                         ids=["double-quoted", "single-quoted", "commented", "spaced", "folded", "literal"])
 def test_a_draft_is_published_however_its_status_is_written(project: Path, status: str) -> None:
     draft = ready_draft(project, status)
 
