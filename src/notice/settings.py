@@ -23,7 +23,7 @@ from notice.errors import DataError, UsageError
 from notice.load import problems_from_validation
 from notice.language import Languages
 from notice.model import LanguageCode, Record
-from notice.source import read_source
+from notice.source import read_part
 
 DEFAULT_MONTHS = 6
 DEFAULT_ADVANCE_NOTICE = 30
@@ -86,7 +86,7 @@ class _ConfigFile(BaseModel):
 
 def load_settings(config_file: Path, display: str) -> Settings:
     """The settings in `config_file` (defaults for those not given); a mistake is a `DataError` naming its line."""
-    source = read_source(config_file, display)
+    source = read_part(config_file, display, ("extra", "notice"))
     try:
         return _ConfigFile.model_validate(source.data or {}).extra.notice
     except ValidationError as error:

@@ -74,18 +74,51 @@ def read_source(path: Path, display: str) -> Source:
 
 def parse_text(text: str, display: str) -> Source:
     """Parse YAML text read from `display`."""
-    try:
-        node = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(display, _pure_python_error(text) or error)]) from None
-    except yaml.reader.ReaderError:
-        raise DataError([_character_problem(display, text)]) from None
+    node = _compose(text, display)
     lines: dict[Location, int] = {}
     problems: list[Problem] = []
     data = _Builder(display, text, lines, problems).construct(node, ()) if node is not None else None
     if problems:
         raise DataError(problems)
     return Source(display, data, lines)
+
+
+def read_part(path: Path, display: str, keys: tuple[str, ...]) -> Source:
+    """Parse a file that is another program's, building only the value at `keys` (and the mappings on the way to it).
+
+    The rest is never read here, so it may use what data files may not: mkdocs.yml's own settings may have aliases,
+    or tags such as `!ENV`. The value at `keys` is read as strictly as a data file.
+    """
+    text = read_text(path, display)
+    node = _compose(text, display)
+    lines: dict[Location, int] = {}
+    problems: list[Problem] = []
+    builder = _Builder(display, text, lines, problems)
+    data = _part(builder, node, keys, ()) if node is not None else None
+    if problems:
+        raise DataError(problems)
+    return Source(display, data, lines)
+
+
+def _part(builder: _Builder, node: yaml.Node, keys: tuple[str, ...], location: Location) -> Any:
+    if not keys or not isinstance(node, yaml.MappingNode):
+        return builder.construct(node, location)  # the value wanted, or something else where a mapping should be
+    builder.lines[location] = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == keys[0]:
+            builder.lines[(*location, keys[0])] = key_node.start_mark.line + 1
+            return {keys[0]: _part(builder, value_node, keys[1:], (*location, keys[0]))}
+    return {}
+
+
+def _compose(text: str, display: str) -> yaml.Node | None:
+    """The document's nodes, not yet turned into data (an alias is still one shared node)."""
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(display, _pure_python_error(text) or error)]) from None
+    except yaml.reader.ReaderError:
+        raise DataError([_character_problem(display, text)]) from None
 
 
 def read_text(path: Path, display: str) -> str:
@@ -172,8 +205,12 @@ class _Builder:
     def __init__(self, display: str, text: str, lines: dict[Location, int], problems: list[Problem]) -> None:
         self.display, self.text, self.lines, self.problems = display, text, lines, problems
         self.seen: set[int] = set()
+        self.start = 0
+        """Where in the text the first node built starts: an alias before it is not one this builder met."""
 
     def construct(self, node: yaml.Node, location: Location) -> Any:
+        if not self.seen:
+            self.start = node.start_mark.index
         self.lines[location] = node.start_mark.line + 1
         if id(node) in self.seen:
             # an alias: the same node again. Expanding aliases is how "billion laughs" files hang a reader.
@@ -215,7 +252,7 @@ class _Builder:
 
     def _alias_problem(self) -> Problem:
         for event in yaml.parse(self.text, Loader=_LOADER):
-            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None and event.start_mark.index >= self.start:
                 mark = event.start_mark
                 return Problem(self.display, mark.line + 1, "", "no YAML aliases ('*name'): write the value out in full",
                                f"the alias '*{event.anchor}' at column {mark.column + 1}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from support import FIRST_VERSION, LANGUAGES, ROOT, build, build_command, edit, line_of
+from support import FIRST_VERSION, LANGUAGES, ROOT, build, build_command, edit, line_of, notice
 
 V = FIRST_VERSION
 Step = Callable[[Path], None]
@@ -323,6 +323,8 @@ CASES = [
     Case("settings-not-a-mapping", (replace("mkdocs.yml", "extra:\n  notice:\n", "extra:\n  notice: yes\n  unused:\n"),), "mkdocs.yml",
          "extra.notice: expected a mapping of 'key: value' fields, got true (YAML reads yes/no/on/off as true/false: put text in quotes)",
          at="  notice: yes"),
+    Case("settings-alias", (replace("mkdocs.yml", "site_name: SipSim\n", "site_name: &name SipSim\nsite_author: *name\n"), replace("mkdocs.yml", "consent_months: 6", "consent_months: &months 6\n    advance_notice_days: *months")),
+         "mkdocs.yml", "expected no YAML aliases ('*name'): write the value out in full, got the alias '*months' at column 26", at="advance_notice_days: *months"),
     Case("settings-out-of-range", (replace("mkdocs.yml", "consent_months: 6", "consent_months: 14"),), "mkdocs.yml",
          "extra.notice.consent_months: expected a number at most 13, got the number 14", at="consent_months: 14"),
     Case("settings-typo", (replace("mkdocs.yml", "consent_months: 6", "consent_month: 6"),), "mkdocs.yml",
@@ -412,6 +414,18 @@ def test_files_editors_and_systems_leave_behind_are_ignored(project: Path) -> No
     result = build(project)
 
     assert result.returncode == 0, result.output
+
+
+def test_the_site_owners_own_settings_may_use_what_data_files_may_not(project: Path) -> None:
+    """mkdocs.yml is MkDocs' file: only `extra.notice` is read as strictly as the data; anchors, aliases and tags
+    elsewhere are MkDocs' business."""
+    edit(project / "mkdocs.yml", "site_name: SipSim\n", "site_name: &name SipSim\nsite_author: !ENV [NOTICE_SITE_AUTHOR, *name]\n")
+    edit(project / "mkdocs.yml", "extra:\n", "extra:\n  owner: *name\n")
+
+    result = build(project)
+
+    assert result.returncode == 0, result.output
+    assert notice(project, "check").returncode == 0
 
 
 def test_comparisons_and_autolinks_are_text_not_tags(project: Path) -> None:
