@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import functools
 import gettext as gettext_module
 import hashlib
@@ -161,8 +162,7 @@ _EXTRACTED: dict[tuple[object, ...], Messages] = {}
 def extract_messages(root: Path, mapping: str = "babel.cfg", store: Store | None = None) -> Messages:
     """Every message the sources mark for translation, with where it is first used; kept in `store` by the content
     of the sources, as extracting them costs more than the rest of a small build."""
-    config = (root / mapping).read_text(encoding="utf-8")
-    method_map, options_map = parse_mapping_cfg(StringIO(config))  # type: ignore[no-untyped-call]
+    config, method_map, options_map = _mapping(root, mapping)
     folders = [root / pattern.split("*")[0] for pattern, _method in method_map]
     sources = sorted(path for folder in folders for path in folder.rglob("*") if path.is_file() and _walked(root, folders, str(path.parent)))
     inputs = ("messages", config, tuple((path.relative_to(root).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()) for path in sources))
@@ -181,6 +181,31 @@ def extract_messages(root: Path, mapping: str = "babel.cfg", store: Store | None
             if store:
                 store.put(key, json.dumps(list(used.items()), ensure_ascii=False))
     return dict(_EXTRACTED[inputs])
+
+
+def _mapping(root: Path, mapping: str) -> tuple[str, list[tuple[str, str]], dict[str, dict[str, str]]]:
+    """Where the sources' messages are, as `pybabel extract -F` reads it: a mistake is a `DataError` naming the file."""
+    expected = "where the interface messages are, as `pybabel extract -F` reads it ([method: pattern] sections)"
+    try:
+        config = (root / mapping).read_text(encoding="utf-8")
+        method_map, options_map = parse_mapping_cfg(StringIO(config), mapping)  # type: ignore[no-untyped-call]
+    except OSError as error:
+        raise DataError([Problem(mapping, None, "", expected, error.strerror or str(error))]) from None
+    except UnicodeDecodeError:
+        raise DataError([Problem(mapping, None, "", expected, "a file that is not UTF-8")]) from None
+    except configparser.Error as error:
+        said = error.message.splitlines()[0].removesuffix(":")
+        raise DataError([Problem(mapping, getattr(error, "lineno", None), "", expected, said)]) from None
+    unknown = sorted({method for _pattern, method in method_map} - _METHODS)
+    if unknown:
+        raise DataError([Problem(mapping, None, "", f"{expected}, with the methods {', '.join(sorted(_METHODS))}", ", ".join(unknown))])
+    if not method_map:
+        raise DataError([Problem(mapping, None, "", expected, "no section")])
+    return config, method_map, options_map
+
+
+_METHODS = {"python", "jinja2"}
+"""The extraction methods the sources need (babel's own and Jinja's)."""
 
 
 def _walked(root: Path, folders: list[Path], dirpath: str) -> bool:

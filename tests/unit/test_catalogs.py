@@ -88,3 +88,26 @@ def test_a_translation_that_drops_a_placeholder_is_an_error(sources: Path) -> No
 def test_the_interface_calls_the_notice_what_its_title_does() -> None:
     """The legal text is a "Privacy Policy"; an interface message saying "privacy notice" would name it twice over."""
     assert [message for message in extract_messages(ROOT) if "privacy notice" in str(message).lower()] == []
+
+
+@pytest.mark.parametrize(("mapping", "line", "said"), [
+    (None, None, "No such file or directory"),
+    ("folder", None, "Is a directory"),
+    ("python: src/**.py\n", 1, "File contains no section headers."),
+    ("[python: src/**.py]\n[python: src/**.py]\n", 2, "While reading from 'babel.cfg' [line  2]: section 'python: src/**.py' already exists"),
+    ("[php: src/**.py]\n", None, "php"),
+    ("# nothing here\n", None, "no section"),
+], ids=["missing", "a-folder", "no-section-header", "section-twice", "unknown-method", "empty"])
+def test_a_broken_extraction_mapping_is_named_not_a_traceback(sources: Path, mapping: str | None, line: int | None, said: str) -> None:
+    (sources / "babel.cfg").unlink()
+    if mapping == "folder":
+        (sources / "babel.cfg").mkdir()
+    elif mapping is not None:
+        (sources / "babel.cfg").write_text(mapping, encoding="utf-8")
+
+    with pytest.raises(DataError) as raised:
+        load_catalogs(sources, LANGUAGES)
+
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.got) == ("babel.cfg", line, said)
+    assert problem.expected.startswith("where the interface messages are, as `pybabel extract -F` reads it")
