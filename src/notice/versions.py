@@ -222,6 +222,9 @@ def load_history(data_dir: Path, today: date, languages: Languages, display_root
 
 def _version_folders(folder: Path, display: str, root: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
     """The version folders in `folder`, named for messages; anything else in it is a problem (hidden files are ignored)."""
+    if escapes(folder, root):
+        problems.append(Problem(display, None, "", "the folder of the versions inside the project", "a symbolic link to somewhere outside it (or to nothing)"))
+        return []
     if not folder.is_dir():
         return []
     found = []
@@ -269,6 +272,8 @@ def read_lock(data_dir: Path, display_root: str = "data", required: bool = True)
             raise DataError([Problem(display, None, "", "the lock of the published versions (restore it: git checkout -- data/notice.lock)",
                                      "no such file")])
         return {}
+    if escapes(path, data_dir.parent):
+        raise DataError([Problem(display, None, "", "the lock inside the project", "a symbolic link to somewhere outside it (or to nothing)")])
     text = read_text(path, display)
     known = _LOCKS.get((display, text))
     if known is not None:
