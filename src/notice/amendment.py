@@ -151,14 +151,8 @@ def _draft(history: History, name: str | None) -> Version:
 def readiness(history: History, draft: Version, previous: Version | None, today: date, publication: Publication) -> list[Problem]:
     """Why `draft` cannot be published today as `publication` says, if it cannot."""
     file = f"{draft.display}/version.yml"
-    problems = []
     languages = publication.languages
-    if draft.effective < today:
-        problems.append(Problem(draft.display, None, "", f"an effective date from today ({today.isoformat()}) on", draft.name))
-    latest = history.published[-1]
-    if draft.effective <= latest.effective:
-        problems.append(Problem(draft.display, None, "", f"an effective date after the latest published version ({latest.name}): "
-                                "a version dated before it would silently undo it", draft.name))
+    problems = dating(history, draft, today)
     summary = draft.notice.summary
     if summary is None or any(summary[code].strip() == "TODO" for code in languages.codes):
         problems.append(Problem(file, None, "summary", "a summary of the amendment in every language", "TODO or none"))
@@ -169,6 +163,19 @@ def readiness(history: History, draft: Version, previous: Version | None, today:
     if previous is not None:
         problems.extend(advance_notice(draft, previous, today, publication.advance_notice_days, publication.urgent))
         problems.extend(unused_override_problems(draft, previous))
+    return problems
+
+
+def dating(history: History, draft: Version, today: date) -> list[Problem]:
+    """A draft takes effect from today on, after the latest published version (one dated before it would silently
+    undo it on its date)."""
+    problems = []
+    if draft.effective < today:
+        problems.append(Problem(draft.display, None, "", f"an effective date from today ({today.isoformat()}) on", draft.name))
+    latest = history.published[-1] if history.published else None
+    if latest is not None and draft.effective <= latest.effective:
+        problems.append(Problem(draft.display, None, "", f"an effective date after the latest published version ({latest.name}): "
+                                "a version dated before it would silently undo it", draft.name))
     return problems
 
 

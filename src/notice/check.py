@@ -8,7 +8,7 @@ from datetime import date
 from itertools import groupby
 from pathlib import Path
 
-from notice.amendment import advance_notice, unused_override_problems
+from notice.amendment import advance_notice, dating, unused_override_problems
 from notice.changes import stale_translations
 from notice.errors import DataError, LockError, Problem
 from notice.lint import Finding, lint, read_lint_errors
@@ -63,6 +63,8 @@ def check(root: Path, today: date, settings_file: str) -> Report:
                 continue
             findings.extend(lint(version, languages.only(version.notice.languages), errors))
             previous = history.predecessor(version)
+            if version.is_draft:
+                warnings.extend(dating(history, version, today))
             if version.is_draft and previous is not None:
                 warnings.extend(stale_translations(previous.notice, version.notice, version.display, previous.name, languages))
                 # what `notice publish` would refuse today: too little notice of a material change, an override of nothing

@@ -227,6 +227,21 @@ def test_check_warns_of_a_draft_that_could_not_be_published_today(project: Path)
     assert "warning expected publication at least 30 days before 2027-03-01, as it makes material changes" in result.stdout
 
 
+def test_check_warns_of_a_draft_dated_before_the_latest_published_version(project: Path) -> None:
+    """`notice publish` would refuse it (it would silently undo the later version on its date): check says so first."""
+    ready_draft(project)
+    assert notice(project, "publish", "--translations-reviewed").returncode == 0
+    assert notice(project, "amend", "2027-01-15").returncode == 2, "amend refuses the date: the folder is copied by hand"
+    shutil.copytree(project / DRAFT, project / "data/versions/2027-01-15")
+    edit(project / "data/versions/2027-01-15/version.yml", "status: published", "status: draft")
+
+    result = notice(project, "check", today="2026-12-01")
+
+    assert result.returncode == 0, "a warning, not an error"
+    assert ("data/versions/2027-01-15\n  -:    warning expected an effective date after the latest published version (2027-03-01): "
+            "a version dated before it would silently undo it, got 2027-01-15") in result.stdout
+
+
 def test_an_override_that_covers_no_change_is_refused(project: Path) -> None:
     ready_draft(project)
     (project / DRAFT / "version.yml").write_text((project / DRAFT / "version.yml").read_text(encoding="utf-8") + """overrides:
