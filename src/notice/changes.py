@@ -65,8 +65,8 @@ def summarise(old: Notice, new: Notice, before: FormattedNotice, after: Formatte
 
 # The shapes of change paths and what tells each ("*": one key, "**": whatever follows), first match first.
 RULES: tuple[tuple[Path, str], ...] = (
-    (("title",), "title"),
-    (("subtitle",), "subtitle"),
+    (("title", "**"), "title"),
+    (("subtitle", "**"), "subtitle"),
     (("purposes", "*"), "purpose"),
     (("purposes", "*", "data_categories"), "purpose_data"),
     (("purposes", "*", "recipients"), "purpose_recipients"),

@@ -76,6 +76,12 @@ CASES = [
     ("section-prose",
      [("notice.yml", "All revised terms will automatically take effect", "All revised terms will take effect")],
      [("Wording changed in section 11. Amendments.", "#amendments")]),
+    ("title",
+     [("notice.yml", "en: PRIVACY POLICY", "en: PRIVACY NOTICE")],
+     [("The title of the policy changed.", "#notice-title")]),
+    ("subtitle",
+     [("notice.yml", "en: applicable from February 1, 2024", "en: applicable from 1 February 2024")],
+     [("The subtitle of the policy changed.", "#notice-title")]),
     # the purpose's DPV concept is read only by machines (notice.jsonld): no reader's wording changed
     ("dpv-purpose-added",
      [("purposes.yml", "  - id: invoicing\n", "  - id: invoicing\n    dpv_purpose: PaymentManagement\n")],
