@@ -13,10 +13,11 @@ from notice.source import Location, Source, dotted
 R = TypeVar("R", bound=Record)
 
 RESERVED_IDS = frozenset({"notice-title", "at-a-glance", "what-applies-to-me", "personal-data", "versions", "changes", "summary",
-                          "full-text"})
+                          "full-text", "material", "less-processing", "change-classes"})
 """Anchors the pages make themselves: a record with one of these ids would give a page two elements with one id."""
-RESERVED_PREFIXES = ("for-", "nt-", "notice-")
-"""Prefixes of the anchors and element ids the pages and the consent widget generate (`for-lead`, `nt-consent-statistics`)."""
+RESERVED_PREFIXES = ("for-", "nt-", "notice-", "redline-")
+"""Prefixes of the anchors and element ids the pages and the consent widget generate (`for-lead`, `nt-consent-statistics`,
+`redline-invoicing`)."""
 
 
 def record_of(records: dict[str, Record], name: str, kind: type[R]) -> R:

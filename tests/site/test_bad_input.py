@@ -8,6 +8,7 @@ see the mistake while typing, the case also checks that the schema rejects it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ import jsonschema
 import pytest
 import yaml
 from support import FIRST_VERSION, LANGUAGES, ROOT, build, build_command, edit, line_of, notice
+
+from notice.references import RESERVED_IDS, RESERVED_PREFIXES
 
 V = FIRST_VERSION
 Step = Callable[[Path], None]
@@ -270,8 +273,14 @@ CASES = [
                                "You have the right to move, copy, or transmit your [Personal Data](http://sipsim.com/data)."),),
          R, "rights[5].description.en: expected links to https:, mailto: or tel: only, got a http: link", at="http://sipsim.com/data"),
     Case("reserved-id", (replace(P, "  - id: invoicing\n", "  - id: for-lead\n"), replace(N, "          - invoicing\n", "          - for-lead\n")),
-         P, "purposes[3].id: expected an id that is not one the pages use themselves (at-a-glance, changes, full-text, notice-title, "
-            "personal-data, summary, versions, what-applies-to-me, or starting with for-, nt-, notice-), got 'for-lead'", at="  - id: for-lead"),
+         P, "purposes[3].id: expected an id that is not one the pages use themselves (at-a-glance, change-classes, changes, full-text, "
+            "less-processing, material, notice-title, personal-data, summary, versions, what-applies-to-me, or starting with for-, nt-, notice-, "
+            "redline-), got 'for-lead'", at="  - id: for-lead"),
+    Case("reserved-id-of-a-section", (replace(N, "  - id: amendments\n", "  - id: material\n"),
+                                      replace("data/versions/2024-02-01/audiences.yml", "rights, amendments]", "rights, material]")),
+         N, "sections[12].id: expected an id that is not one the pages use themselves (at-a-glance, change-classes, changes, full-text, "
+            "less-processing, material, notice-title, personal-data, summary, versions, what-applies-to-me, or starting with for-, nt-, notice-, "
+            "redline-), got 'material'", at="  - id: material"),
     # Hostile or broken files: each stops with its place, never a traceback or a hang
     Case("control-character-raw", (raw(R, b"      en: Portability\n", b"      en: Porta\x00bility\n"),),
          R, "expected text without control characters, got the control character U+0000 at column 16", at="      en: Porta"),
@@ -418,6 +427,21 @@ def test_files_editors_and_systems_leave_behind_are_ignored(project: Path) -> No
     result = build(project)
 
     assert result.returncode == 0, result.output
+
+
+def test_every_id_the_pages_make_themselves_is_reserved(project: Path) -> None:
+    """An element id on a page that no record gave it is one the templates made: a record with that id would give the
+    page two elements with one id, so each must be refused (RESERVED_IDS, RESERVED_PREFIXES)."""
+    result = build(project, env={"NOTICE_DRAFTS": "1", "NOTICE_EXAMPLES": "examples/versions"}, strict=False)
+    assert result.returncode == 0, result.output
+    given = {value for folder in (*(project / "data/versions").iterdir(), *(project / "examples/versions").iterdir())
+             for path in folder.glob("*.yml") for value in re.findall(r"(?m)^\s*-?\s*id: ([\w-]+)$", path.read_text(encoding="utf-8"))}
+    made = {value for page in result.site.rglob("*.html") for value in re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8"))}
+    made -= given | {f"redline-{value}" for value in given}
+    made = {value for value in made if not value.startswith("__")}  # Material's own; a record's id starts with a letter or digit
+
+    assert {"material", "at-a-glance", "nt-consent-title"} <= made, "the pages' own ids are found"
+    assert sorted(value for value in made if value not in RESERVED_IDS and not value.startswith(RESERVED_PREFIXES)) == []
 
 
 def test_the_site_owners_own_settings_may_use_what_data_files_may_not(project: Path) -> None:
