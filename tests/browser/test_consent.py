@@ -236,7 +236,7 @@ def record(config: dict[str, Any], chosen: datetime, accepted: list[str], **chan
     """A decision's record exactly as the widget writes it, made at `chosen`."""
     optional = [category["id"] for category in config["categories"]]
     return {
-        "schema": "https://w3id.org/dpv/schema/dpv-27560#record", "id": str(uuid.uuid4()),
+        "schema": "notice-consent-record/1", "id": str(uuid.uuid4()),
         "time": stamp(chosen), "expires": stamp(chosen + timedelta(days=183)), "event": "given", "method": "save",
         "categories": accepted, "refused": [category for category in optional if category not in accepted],
         "revision": config["revision"], "language": config["record"]["language"], "notice": config["record"]["notice"],
@@ -338,7 +338,7 @@ def test_the_stored_choice_is_the_record_of_the_decision(page: Page, context: Br
     value = stored(context)
     config = site_config(sites["example"], path)
     assert set(value) == {"schema", "id", "time", "expires", "event", "method", "categories", "refused", "revision", "language", "notice"}
-    assert value["schema"] == "https://w3id.org/dpv/schema/dpv-27560#record"
+    assert value["schema"] == "notice-consent-record/1"
     assert str(uuid.UUID(str(value["id"]))) == value["id"] and uuid.UUID(str(value["id"])).version == 4
     assert (value["event"], value["method"]) == ("refused", "reject-all")
     assert (value["categories"], value["refused"]) == (["necessary"], ["statistics", "marketing"])

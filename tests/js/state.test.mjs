@@ -38,7 +38,7 @@ test("a Global Privacy Control signal refuses marketing, whatever was chosen", (
 
 test("a decision is a record of what was chosen, how, when, under which notice, until when", () => {
   assert.deepEqual(made(["statistics"], { ago: 0, method: "save" }), {
-    schema: "https://w3id.org/dpv/schema/dpv-27560#record", id: ID,
+    schema: "notice-consent-record/1", id: ID,
     time: "2026-06-01T12:00:00.000Z", expires: new Date(NOW + 183 * DAY).toISOString(),
     event: "given", method: "save", categories: ["necessary", "statistics"], refused: ["marketing"],
     revision: "0123456789ab", language: "fr",

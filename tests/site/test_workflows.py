@@ -50,3 +50,12 @@ def test_the_workflow_keeps_the_store_of_rendered_pages_between_runs_before_it_b
     assert cache["with"]["key"] == "notice-store-${{ github.run_id }}" and cache["with"]["restore-keys"] == "notice-store-"
     runs = [step.get("run", "") for step in steps]
     assert steps.index(cache) < runs.index("./dev build")
+
+
+def test_the_deployed_site_keeps_its_well_known_folder() -> None:
+    """/.well-known/gpc.json is in a dot-folder: upload-pages-artifact v3 keeps it, v4 drops every dot-folder, v5 keeps
+    them only when told to (include-hidden-files). A routine version bump must not silently lose it."""
+    steps = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())["jobs"]["check"]["steps"]
+    [upload] = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    major = int(upload["uses"].split("@v")[1].split(".")[0])
+    assert major == 3 or (major >= 5 and upload["with"].get("include-hidden-files") is True)

@@ -10,7 +10,7 @@ const day = (value) => is(value, /^\d{4}-\d\d-\d\d$/) && ms(`${value}T00:00:00.0
 const optional = (config) => config.categories.map((category) => category.id);
 const refusedOf = (categories, config) => optional(config).filter((id) => !categories.includes(id));
 
-export const SCHEMA = "https://w3id.org/dpv/schema/dpv-27560#record";
+export const SCHEMA = "notice-consent-record/1";
 
 export const allowed = (chosen, config, gpc) =>
   ["necessary", ...optional(config).filter((id) => chosen.includes(id) && !(gpc && config.gpc.includes(id)))];
