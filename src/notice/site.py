@@ -369,7 +369,7 @@ class Site:
                 effective=version.effective,
                 published=version.published_on,
                 summary=summary.text if summary else gettext("An amendment of the privacy policy."),
-                changes_url=self.site_url + self.page("changes", language, version.name).url,
+                changes_url=self.site_url + self.page(CHANGES, language, version.name).url,
                 change_class=(change_class := self.change_class(version)),
                 class_label=gettext(CLASS_LABELS[change_class]) if change_class else "",
             ))
