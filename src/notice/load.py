@@ -56,10 +56,10 @@ def snapshot_files(directory: Path, display: str, root: Path) -> tuple[dict[str,
         entries = sorted(directory.iterdir())
     except OSError as error:
         return files, [Problem(display, None, "", "a readable version folder", error.strerror or str(error))]
-    seen = (str(directory), display, str(root), state.st_ino, state.st_mtime_ns, state.st_ctime_ns)
-    if seen in _LISTINGS:
-        files, problems = _LISTINGS[seen]
-        return dict(files), list(problems)
+    place, seen = (str(directory.absolute()), display, str(root)), (state.st_ino, state.st_mtime_ns, state.st_ctime_ns)
+    known = _LISTINGS.get(place)
+    if known is not None and known[0] == seen:
+        return dict(known[1]), list(known[2])
     for path in entries:
         if is_hidden(path):
             continue
@@ -75,14 +75,14 @@ def snapshot_files(directory: Path, display: str, root: Path) -> tuple[dict[str,
         if name not in files and name not in OPTIONAL_FILES and not any(problem.file == f"{display}/{name}" for problem in problems):
             problems.append(Problem(f"{display}/{name}", None, "", "this file in every version", "no such file"))
     if not any(path.is_symlink() for path in entries):  # where a link leads can change while the folder does not
-        _LISTINGS[seen] = (dict(files), list(problems))
+        _LISTINGS[place] = (seen, dict(files), list(problems))
     return files, problems
 
 
-_LISTINGS: dict[tuple[object, ...], tuple[dict[str, Path], list[Problem]]] = {}
-"""Version folders looked at, by path and state: adding, removing or renaming an entry changes the folder's times, so
-a preview's rebuild lists again only the folders where that happened: one stat per folder instead of a listing and
-several for each file."""
+_LISTINGS: dict[tuple[str, str, str], tuple[tuple[int, ...], dict[str, Path], list[Problem]]] = {}
+"""Version folders looked at, by path, with the state they were listed in: adding, removing or renaming an entry changes
+the folder's times, so a preview's rebuild lists again only the folders where that happened: one stat per folder
+instead of a listing and several for each file."""
 
 
 def load_snapshot(directory: Path, display: str, root: Path, languages: tuple[str, ...]) -> Notice:

@@ -86,8 +86,8 @@ def parse_text(text: str, display: str) -> Source:
 def read_part(path: Path, display: str, keys: tuple[str, ...]) -> Source:
     """Parse a file that is another program's, building only the value at `keys` (and the mappings on the way to it).
 
-    The rest is never read here, so it may use what data files may not: mkdocs.yml's own settings may have aliases,
-    or tags such as `!ENV`. The value at `keys` is read as strictly as a data file.
+    The rest is never read here, so it may use what data files may not: the other program's settings may have
+    aliases, or tags such as `!ENV`. The value at `keys` is read as strictly as a data file.
     """
     text = read_text(path, display)
     node = _compose(text, display)

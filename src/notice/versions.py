@@ -159,8 +159,9 @@ class History:
         return VersionState.current if version.name == self.current.name else VersionState.past
 
 
-_CACHE: dict[tuple[object, ...], Notice] = {}
-"""Parsed snapshots by content: a published version never changes, so a preview never parses it twice."""
+_CACHE: dict[tuple[object, ...], tuple[tuple[tuple[str, str], ...], Notice]] = {}
+"""Parsed snapshots by folder (and languages), with the digests of the files they were parsed from: a published
+version never changes, so a preview never parses it twice. One entry a folder: a draft edited all day keeps one."""
 
 
 def load_history(data_dir: Path, today: date, languages: Languages, display_root: str = "data", examples: Path | None = None) -> History:
@@ -188,15 +189,16 @@ def load_history(data_dir: Path, today: date, languages: Languages, display_root
     for directory, display, example in sources:
         files, listing = snapshot_files(directory, display, root)
         digests = file_digests(files)
-        key = (directory.absolute(), tuple(sorted(digests.items())))  # its own path: a version's date is its folder's name
         codes = lock[directory.name].languages if directory.name in lock and not example else languages.codes
+        place, content = (directory.absolute(), codes), tuple(sorted(digests.items()))  # its own path: a version's date is its folder's name
+        known = _CACHE.get(place)
         try:
             # A folder that holds what it must not is loaded again, which reports it: its digests do not show it.
-            notice = (None if listing else _CACHE.get((*key, codes))) or load_snapshot(directory, display, root, codes)
+            notice = known[1] if known and known[0] == content and not listing else load_snapshot(directory, display, root, codes)
         except DataError as error:
             problems.extend(error.problems)
             continue
-        _CACHE[(*key, codes)] = notice
+        _CACHE[place] = (content, notice)
         if example:
             examples_found.add(display)
             if notice.status is not Status.draft:
@@ -247,16 +249,19 @@ def file_digests(files: dict[str, Path]) -> dict[str, str]:
     for name, path in files.items():
         try:
             state = path.stat()
-            seen = (str(path), state.st_ino, state.st_size, state.st_mtime_ns, state.st_ctime_ns)
-            digests[name] = _DIGESTS.get(seen) or _DIGESTS.setdefault(seen, digest(path.read_bytes()))
+            seen = (state.st_ino, state.st_size, state.st_mtime_ns, state.st_ctime_ns)
+            known = _DIGESTS.get(str(path))
+            if known is None or known[0] != seen:
+                known = _DIGESTS[str(path)] = (seen, digest(path.read_bytes()))
+            digests[name] = known[1]
         except OSError:
             continue  # loading the snapshot reports it
     return digests
 
 
-_DIGESTS: dict[tuple[object, ...], str] = {}
-"""Files hashed, by path and state: a preview rebuild hashes only what was written since (any write changes the
-change time, which nothing can set back)."""
+_DIGESTS: dict[str, tuple[tuple[int, ...], str]] = {}
+"""Files hashed, by path, with the state they were hashed in: a preview rebuild hashes only what was written since
+(any write changes the change time, which nothing can set back)."""
 
 
 def digest(content: bytes) -> str:
@@ -275,9 +280,9 @@ def read_lock(data_dir: Path, display_root: str = "data", required: bool = True)
     if escapes(path, data_dir.parent):
         raise DataError([Problem(display, None, "", "the lock inside the project", "a symbolic link to somewhere outside it (or to nothing)")])
     text = read_text(path, display)
-    known = _LOCKS.get((display, text))
-    if known is not None:
-        return dict(known)
+    known = _LOCKS.get(str(path.absolute()))
+    if known is not None and known[0] == text:
+        return dict(known[1])
     source = parse_text(text, display)
     try:
         lock = Lock.model_validate(source.data or {})
@@ -293,11 +298,11 @@ def read_lock(data_dir: Path, display_root: str = "data", required: bool = True)
             problems.append(Problem(display, source.line((name, "files")), f"{name}.files", expected, ", ".join(sorted(files))))
     if problems:
         raise DataError(problems)
-    _LOCKS[(display, text)] = dict(lock.root)
+    _LOCKS[str(path.absolute())] = (text, dict(lock.root))
     return dict(lock.root)
 
 
-_LOCKS: dict[tuple[str, str], dict[str, LockEntry]] = {}
+_LOCKS: dict[str, tuple[str, dict[str, LockEntry]]] = {}
 """Locks read, by their text: a preview reads the same lock at every rebuild, and it grows with the history."""
 
 

@@ -142,3 +142,29 @@ def test_a_store_that_cannot_be_written_makes_the_build_slower_not_wrong(project
     assert result.returncode == 0, result.output
     assert "The page cache could not be written (the build is only slower)" in result.output
     assert counts(result.output) == (0, 21)
+
+
+def test_a_preview_keeps_one_parsed_snapshot_per_folder_however_often_a_draft_is_saved(tmp_path: Path) -> None:
+    """What the loader keeps between rebuilds (parsed snapshots, file digests, listings, the lock) is one entry per
+    place, replaced when its content changes: a day of saves does not grow the preview's memory."""
+    from datetime import date
+
+    from support import LANGUAGES
+
+    from notice import load, versions
+
+    project = copy_project(tmp_path / "project")
+    assert notice(project, "amend", "2027-03-01", today="2026-11-30").returncode == 0
+    draft = project / "data/versions/2027-03-01/purposes.yml"
+    text = draft.read_text(encoding="utf-8")
+    for save in range(6):
+        draft.write_text(text.replace("Our speciallists conduct", f"Our specialists ({save}) conduct"), encoding="utf-8")
+        loaded = versions.load_history(project / "data", date(2026, 11, 30), LANGUAGES)
+        assert f"specialists ({save})" in str(loaded.versions[-1].notice.purposes), "the newest save is what is read"
+
+    def mine(keys: object) -> list[str]:
+        return [str(key) for key in keys if str(project) in str(key)]  # type: ignore[attr-defined]
+
+    assert len(mine(versions._CACHE)) == 2, "the published version and the draft"
+    assert len(mine(versions._DIGESTS)) == len(mine(set(project.glob("data/versions/*/*.yml"))))
+    assert len(mine(load._LISTINGS)) == 2 and len(mine(versions._LOCKS)) == 1
