@@ -28,7 +28,7 @@ from babel.units import format_unit
 from notice.errors import DataError, Problem
 from notice.language import Language, Languages
 from notice.model import Period
-from notice.source import forbidden_character
+from notice.source import decoded, forbidden_character
 from notice.store import Store
 
 DOMAIN = "messages"
@@ -143,11 +143,39 @@ def _compiled_catalog(data: bytes, language: Language, used: Messages, display: 
     problems: list[Problem] = []
     warnings: list[Problem] = []
     try:
+        problems.extend(_po_syntax(decoded(data, display), display))
+    except DataError as error:
+        return None, list(error.problems), []
+    if problems:
+        return None, problems, []
+    try:
         catalog = read_po(BytesIO(data), locale=language.locale, abort_invalid=True)
     except (UnicodeDecodeError, PoFileError) as error:
         return None, [Problem(display, getattr(error, "lineno", None), "", "a readable gettext catalog encoded as UTF-8", str(error))], []
     _check_catalog(catalog, used, display, language.english_name, problems, warnings)
     return _compile(catalog), problems, warnings
+
+
+_PO_LINE = re.compile(r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"')
+"""A keyword and its quoted string, or a quoted string continuing the one before."""
+_PO_ESCAPE = re.compile(r'\\(.)')
+
+
+def _po_syntax(text: str, display: str) -> list[Problem]:
+    """What Babel's reader would read wrong without a word: a string without its quotes loses its first and last
+    characters ("Lire cette version" unquoted reads "ire cette versio"), an unknown escape stays as written."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not _PO_LINE.fullmatch(line):
+            problems.append(Problem(display, number, "", 'a gettext line: msgid, msgstr… followed by a text in double quotes ("…")', line[:60]))
+            continue
+        unknown = [escape for escape in _PO_ESCAPE.findall(line) if escape not in '"\\ntr']
+        if unknown:
+            problems.append(Problem(display, number, "", 'an escape gettext reads (\\n, \\t, \\", \\\\)', "\\" + unknown[0]))
+    return problems
 
 
 _COMPILED: dict[tuple[object, ...], tuple[Translations | None, list[Problem], list[Problem]]] = {}

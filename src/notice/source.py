@@ -130,6 +130,12 @@ def read_text(path: Path, display: str) -> str:
         raw = path.read_bytes()
     except OSError as error:
         raise DataError([Problem(display, None, "", "a readable file", error.strerror or str(error))]) from None
+    return decoded(raw, display)
+
+
+def decoded(raw: bytes, display: str) -> str:
+    """A text file's bytes as UTF-8 text (a UTF-8 byte order mark dropped); any other encoding is a `DataError`
+    naming the encoding, or the line and column of the first byte that is not UTF-8."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             raise DataError([Problem(display, None, "", "text encoded as UTF-8", f"a file encoded as {encoding} (save it as UTF-8)")])

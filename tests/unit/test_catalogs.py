@@ -111,3 +111,33 @@ def test_a_broken_extraction_mapping_is_named_not_a_traceback(sources: Path, map
     [problem] = raised.value.problems
     assert (problem.file, problem.line, problem.got) == ("babel.cfg", line, said)
     assert problem.expected.startswith("where the interface messages are, as `pybabel extract -F` reads it")
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ('msgstr Lire cette version', 'expected a gettext line: msgid, msgstr… followed by a text in double quotes ("…"), '
+                                  'got msgstr Lire cette version'),  # Babel alone reads "ire cette versio"
+    ('msgstr "Lire cette version', 'expected a gettext line: msgid, msgstr… followed by a text in double quotes ("…"), '
+                                   'got msgstr "Lire cette version'),
+    ('msgstr "Lire cette\\x1b[2J version"', 'expected an escape gettext reads (\\n, \\t, \\", \\\\), got \\x'),
+    ('msgstr "Lire cette\x1b[2J version"', 'msgid "Read this version": expected a translation without control characters, '
+                                           'got the control character U+001B'),
+], ids=["unquoted", "unclosed", "unknown-escape", "control-character"])
+def test_a_catalog_line_babel_would_misread_is_an_error_at_its_line(sources: Path, written: str, said: str) -> None:
+    edit(sources / PO_FR, 'msgstr "Lire cette version"', written)
+
+    with pytest.raises(DataError) as error:
+        load_catalogs(sources, LANGUAGES)
+
+    msgid = line_of(sources / PO_FR, 'msgid "Read this version"')  # a translation's problem is named at its msgid, a line's at itself
+    line = msgid if said.startswith("msgid") else msgid + 1
+    assert [str(problem) for problem in error.value.problems] == [f"{PO_FR}:{line}: {said}"]
+
+
+def test_a_catalog_in_another_encoding_says_which(sources: Path) -> None:
+    (sources / PO_PL).write_bytes((sources / PO_PL).read_text(encoding="utf-8").encode("utf-16"))
+
+    with pytest.raises(DataError) as error:
+        load_catalogs(sources, LANGUAGES)
+
+    assert [str(problem) for problem in error.value.problems] == [f"{PO_PL}: expected text encoded as UTF-8, got a file encoded as UTF-16 "
+                                                                  "(save it as UTF-8)"]
