@@ -19,6 +19,7 @@ import pytest
 import yaml
 from support import FIRST_VERSION, LANGUAGES, ROOT, build, build_command, edit, line_of, notice
 
+from notice.errors import Problem
 from notice.references import RESERVED_IDS, RESERVED_PREFIXES
 
 V = FIRST_VERSION
@@ -368,6 +369,32 @@ def test_mistake_stops_the_build_with_its_location(project: Path, case: Case) ->
     assert f"{where}: {message}" in result.output, result.output
     assert "Traceback" not in result.output
     assert not result.site.exists(), "nothing may be written when the data is wrong"
+
+
+CHECKED = [case for case in CASES if "NOTICE_EXAMPLES" not in (case.env or {})]  # examples are a preview's, not the notice's
+
+
+@pytest.mark.parametrize("case", CHECKED, ids=[case.id for case in CHECKED])
+def test_notice_check_names_the_same_mistake_at_the_same_place(project: Path, case: Case) -> None:
+    """The legal team's own command finds what the build finds, without building (a lock problem is worded as one)."""
+    for step in case.steps:
+        step(project)
+    env = dict(case.env or {})
+
+    result = notice(project, "check", "--format", "json", today=env.pop("NOTICE_TODAY", "2026-11-26"), env=env)
+
+    values: dict[str, object] = {name: line_of(project / file, fragment) for name, (file, fragment) in case.lines.items()}
+    values["notice"] = N
+    message = case.message.format(**values)
+    where = f"{case.file}:{line_of(project / case.file, case.at) + case.offset}" if case.at else case.file
+    if result.returncode == 2:  # a usage mistake (NOTICE_TODAY) stops the command before it checks anything
+        assert message in result.stderr and "Traceback" not in result.stderr
+        return
+    assert result.returncode == 1, result.stdout
+    said = [str(Problem(item["file"], item["line"], item["path"], item["expected"], item["got"]))
+            for item in json.loads(result.stdout)["problems"] if item["severity"] == "error"]
+    lock_said = message.split(": ", 1)[1] if message.startswith("version ") else message
+    assert any(f"{where}: {message}" in line or (line.startswith(f"{where}:") and lock_said in line) for line in said), said
 
 
 SCHEMAS = {name: json.loads((ROOT / "schema" / name.replace(".yml", ".schema.json")).read_text()) for name in
