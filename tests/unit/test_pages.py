@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from xml.etree import ElementTree
 from pathlib import Path
 
 import pytest
@@ -72,12 +74,7 @@ def test_the_history_follows_what_its_rows_show_of_a_draft(tmp_path: Path, file:
                                       ("  base: 2024-02-01\n", "  base: 2024-02-01\n  urgent: Ordered by the regulator.\n")])
 def test_a_changes_page_follows_what_the_lock_recorded_of_its_publication(tmp_path: Path, old: str, new: str) -> None:
     """The page states the day of publication and any urgent reason, which are in the lock, not in the version's files."""
-    project = copy_project(tmp_path / "project")
-    assert notice(project, "amend", "2027-03-01", today=TODAY.isoformat()).returncode == 0
-    draft = project / "data/versions/2027-03-01"
-    edit(draft / "purposes.yml", "Our speciallists conduct", "Our specialists conduct")
-    edit(draft / "version.yml", "summary:\n  en: TODO\n  fr: TODO\n  pl: TODO\n", "summary:\n  en: Wording.\n  fr: Rédaction.\n  pl: Redakcja.\n")
-    assert notice(project, "publish", "--translations-reviewed", today=TODAY.isoformat()).returncode == 0
+    project = published_amendment(tmp_path, ("purposes.yml", "Our speciallists conduct", "Our specialists conduct"))
     before = site_of(project, drafts=False)
     edit(project / "data/notice.lock", old, new)
     after = site_of(project, drafts=False)
@@ -85,6 +82,37 @@ def test_a_changes_page_follows_what_the_lock_recorded_of_its_publication(tmp_pa
     assert {f"{root}versions/2027-03-01/changes/" for root in ("", "fr/", "pl/")} <= changed_pages(before, after)
     page = after.page("changes", "en", "2027-03-01")
     assert after.render(page) != before.render(page)
+
+
+def published_amendment(tmp_path: Path, *edits: tuple[str, str, str]) -> Path:
+    """A project whose version of 2027-03-01, amended by `edits` (file, old, new), is published today."""
+    project = copy_project(tmp_path / "project")
+    assert notice(project, "amend", "2027-03-01", today=TODAY.isoformat()).returncode == 0
+    draft = project / "data/versions/2027-03-01"
+    for file, old, new in edits:
+        edit(draft / file, old, new)
+    edit(draft / "version.yml", "summary:\n  en: TODO\n  fr: TODO\n  pl: TODO\n", "summary:\n  en: Wording.\n  fr: Rédaction.\n  pl: Redakcja.\n")
+    result = notice(project, "publish", "--translations-reviewed", today=TODAY.isoformat())
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.mark.parametrize("edit_made, term, labels", [
+    (("purposes.yml", "Our speciallists conduct", "Our specialists conduct"), "editorial",
+     {"en": "Editorial changes only", "fr": "Modifications rédactionnelles uniquement", "pl": "Wyłącznie zmiany redakcyjne"}),
+    (("purposes.yml", "recipients: [billing-tools, payment-providers]", "recipients: [billing-tools]"), "less_processing",
+     {"en": "Less processing", "fr": "Traitements réduits", "pl": "Ograniczenie przetwarzania"}),
+], ids=["editorial", "less-processing"])
+def test_the_feed_and_the_json_give_each_class_with_its_label_in_the_feeds_language(tmp_path: Path, edit_made: tuple[str, str, str],
+                                                                                     term: str, labels: dict[str, str]) -> None:
+    site = site_of(published_amendment(tmp_path, edit_made), drafts=False)
+
+    for language, label in labels.items():
+        feed = ElementTree.fromstring(site.feed(language))
+        category = feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}category")
+        assert category is not None and (category.get("term"), category.get("label")) == (term, label)
+    index = json.loads(next(asset.content for asset in site.assets() if asset.path == "versions/index.json"))
+    assert [row["classification"] for row in index["versions"]] == [None, term]
 
 
 def changed_pages(before: Site, after: Site) -> set[str]:
