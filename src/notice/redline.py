@@ -40,8 +40,17 @@ class RedlineGroup:
 
     @property
     def runs(self) -> tuple[tuple[bool, tuple[RedlineBlock, ...]], ...]:
-        """What follows its heading, as runs of unchanged blocks (True: a reader sees them folded) and of changes."""
-        return tuple((same, tuple(blocks)) for same, blocks in groupby(self.blocks[1:], key=lambda block: block.state == "same"))
+        """What follows its heading, as runs of blocks: unchanged text a reader sees folded (True), and the rest.
+
+        A short unchanged run (an address line between two changed ones) stays open: unfolding it would cost the
+        reader more than reading it."""
+        runs = [(same, tuple(blocks)) for same, blocks in groupby(self.blocks[1:], key=lambda block: block.state == "same")]
+        return tuple((same and sum(len(block.label) + sum(len(text) for _, text in block.segments) for block in blocks) >= FOLD_AT, blocks)
+                     for same, blocks in runs)
+
+
+FOLD_AT = 200
+"""The characters of unchanged text from which a run of it is folded within a changed part (about two lines)."""
 
 
 @dataclass(frozen=True)
