@@ -41,7 +41,7 @@ from notice.site import Site, load_site
 from notice.store import Store
 import notice
 import notice_mkdocs
-from notice_mkdocs.assets import minify_assets, widget_modules
+from notice_mkdocs.assets import minify_assets
 from notice_mkdocs.material import mend_page, merge_entries, page_entries, split_search_index
 from notice_mkdocs.fingerprint import FOLDER, fingerprint
 
@@ -174,7 +174,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         notice_consent="",
         notice_footer="",
         notice_jsonld="",
-        notice_widget_modules=widget_modules(Path(config.theme.custom_dir)) if config.theme.custom_dir else (),
         notice_sitemap=tuple((site.site_url + page.url, site.alternates(page)) for page in site.pages),
     )
     return env

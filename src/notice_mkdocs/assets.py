@@ -1,13 +1,14 @@
 """Minify the theme's own scripts and stylesheets as they are written, so that their sources can keep comments; serve
-Material's stylesheets and ours as one file.
+Material's stylesheets and ours as one file, and Material's script after the early part it needs as one file.
 
-Files keep their names: the consent widget's ES modules import one another by name. jsmin only removes comments
-and whitespace (it renames nothing), so what runs is the code that was reviewed and unit-tested.
+jsmin only removes comments and whitespace (it renames nothing), and the widget's modules are put together without
+changing a line of them, so what runs is the code that was reviewed and unit-tested.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -21,15 +22,73 @@ paint until it has arrived, so Material's rules and the widget's travel in it ra
 THEME_STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 """Material's stylesheets (their names carry a hash of their content), put before ours in STYLESHEET in this order, as
 Material's template linked them before ours."""
+WIDGET = "assets/javascripts/consent.js"
+"""The consent widget's entry module, served with the modules it imports inside it (`bundled`); they are not served apart."""
+SCRIPT = "assets/javascripts/material.js"
+"""The one classic script that pages load (main.html's scripts block), at the end of the body: Material's storage helpers
+and the visitor's colour scheme (EARLY_SCRIPT, Material's inline snippets, which a strict CSP refuses inline), then
+Material's bundle. Each script the parser meets holds the first paint on a phone for a round trip: there is one."""
+EARLY_SCRIPT = "assets/javascripts/material-inline.js"
+THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
+"""Material's bundle (its name carries a hash of its content), put after EARLY_SCRIPT in SCRIPT."""
 BUILT_INTO_STYLESHEET = ("assets/stylesheets/consent.css",)
 """Kept in files of their own in the sources (the widget's rules beside its scripts), appended to STYLESHEET in this
 order by the build (the widget's rules come last, as they did in a file of their own) and not served apart."""
 
 
-def widget_modules(custom_dir: Path) -> tuple[str, ...]:
-    """The modules the consent widget's entry file imports, as site paths: the pages preload them, so that the banner
-    (the largest paint of a first visit) waits for one round trip, not for each import in turn."""
-    return tuple(path.relative_to(custom_dir).as_posix() for path in sorted((custom_dir / "assets" / "javascripts" / "consent").glob("*.js")))
+_IMPORT = re.compile(r'^import \{([^}]*)\} from "(\.[^"]+)";\n', re.M)
+_EXPORTED = re.compile(r"^export ((?:async )?function |const |let |class )([A-Za-z_$][\w$]*)", re.M)
+_ANY_MODULE_SYNTAX = re.compile(r"^\s*(?:import|export)\b", re.M)
+
+
+def bundled(entry: Path) -> tuple[str, tuple[Path, ...]]:
+    """The ES module `entry` with the modules it imports (and theirs) inside it, as one module, and those modules: a page
+    fetches it in one request instead of one after another, or all at once from the head, where they held the first
+    paint on a phone.
+
+    Each imported module becomes a function scope returning what it exports, run once, before the modules that import
+    it (so two modules may each have a `const optional`). Only the forms our modules use are understood: named imports
+    from a relative path, exported declarations, and the entry's own `export { … }`; anything else stops the build.
+    """
+    order: list[Path] = []
+
+    def visit(path: Path, trail: tuple[Path, ...]) -> None:
+        if path in trail:
+            raise PluginError(f"{path.name}: expected modules that do not import one another in a circle, "
+                              f"got {' → '.join(step.name for step in (*trail, path))}")
+        if path in order:
+            return
+        text = path.read_text(encoding="utf-8")
+        for _names, relative in _IMPORT.findall(text):
+            visit((path.parent / relative).resolve(), (*trail, path))
+        order.append(path)
+
+    entry = entry.resolve()
+    visit(entry, ())
+    scopes = {path: f"__notice_module_{index}" for index, path in enumerate(order)}
+
+    def linked(path: Path) -> str:
+        """The module with its imports taken from the scopes of the modules they name."""
+        def taken(found: re.Match[str]) -> str:
+            if " as " in found.group(1):
+                raise PluginError(f"{path.name}: expected imports by their exported names, got '{found.group(0).strip()}'")
+            return f"const {{{found.group(1)}}} = {scopes[(path.parent / found.group(2)).resolve()]};\n"
+        return _IMPORT.sub(taken, path.read_text(encoding="utf-8"))
+
+    parts = []
+    for path in order:
+        text = linked(path)
+        if path == entry:
+            if re.search(r"^\s*import\b|^\s*export\b.*\bfrom\b", text, re.M):
+                raise PluginError(f"{path.name}: expected named imports from a relative path only, got another import or a re-export")
+            parts.append(text)
+            continue
+        exported = [found.group(2) for found in _EXPORTED.finditer(text)]
+        body = _EXPORTED.sub(lambda found: found.group(1) + found.group(2), text)
+        if _ANY_MODULE_SYNTAX.search(body):
+            raise PluginError(f"{path.name}: expected named imports and exported declarations only, got another import or export")
+        parts.append(f"const {scopes[path]} = (() => {{\n{body}\nreturn {{ {', '.join(exported)} }};\n}})();\n")
+    return "".join(parts), tuple(order[:-1])
 
 
 def minified(source: Path) -> str:
@@ -50,21 +109,38 @@ def minify_assets(custom_dir: Path, site_dir: Path, theme_dirs: list[Path]) -> N
         built = site_dir / source.relative_to(custom_dir)
         if source.suffix in (".js", ".css") and source.is_file() and built.is_file():
             built.write_text(minified(source), encoding="utf-8")
+    widget = site_dir / WIDGET
+    if widget.is_file():
+        text, modules = bundled(custom_dir / WIDGET)
+        widget.write_text(_minify(".js", text), encoding="utf-8")
+        for module in modules:
+            (site_dir / module.relative_to(custom_dir.resolve())).unlink(missing_ok=True)
+        for folder in {(site_dir / module.relative_to(custom_dir.resolve())).parent for module in modules}:
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+    early = site_dir / EARLY_SCRIPT
+    if early.is_file():
+        theme_script = site_dir / _theme_file(theme_dirs, THEME_SCRIPT)
+        # its source map would point one line off after what comes before it: it is not served
+        bundle = "\n".join(line for line in theme_script.read_text(encoding="utf-8").splitlines() if not line.startswith("//# sourceMappingURL="))
+        (site_dir / SCRIPT).write_text(early.read_text(encoding="utf-8") + "\n" + bundle + "\n", encoding="utf-8")
+        for served_apart in (early, theme_script, theme_script.with_name(theme_script.name + ".map")):
+            served_apart.unlink(missing_ok=True)
     stylesheet = site_dir / STYLESHEET
     if not stylesheet.is_file():
         return
     parts = [site_dir / part for part in BUILT_INTO_STYLESHEET if (site_dir / part).is_file()]
-    theme = "".join((site_dir / _theme_stylesheet(theme_dirs, pattern)).read_text(encoding="utf-8") for pattern in THEME_STYLESHEETS)
+    theme = "".join((site_dir / _theme_file(theme_dirs, pattern)).read_text(encoding="utf-8") for pattern in THEME_STYLESHEETS)
     stylesheet.write_text(theme + "".join(path.read_text(encoding="utf-8") for path in (stylesheet, *parts)), encoding="utf-8")
     for path in parts:
         path.unlink()
 
 
-def _theme_stylesheet(theme_dirs: list[Path], pattern: str) -> str:
-    """Where one of Material's stylesheets is in the site, as the installed Material names it (not whatever an earlier
-    build left in the site's folder)."""
+def _theme_file(theme_dirs: list[Path], pattern: str) -> str:
+    """Where one of Material's stylesheets or its script is in the site, as the installed Material names it (not
+    whatever an earlier build left in the site's folder)."""
     found = sorted({path.relative_to(folder).as_posix() for folder in theme_dirs for path in folder.glob(pattern)})
     if len(found) != 1:
-        raise PluginError(f"expected one of Material's stylesheets at {pattern} in the theme, found {len(found)}: "
+        raise PluginError(f"expected one of Material's files at {pattern} in the theme, found {len(found)}: "
                           "overrides/main.html names it no longer (a new version of Material?)")
     return found[0]

@@ -512,7 +512,7 @@ def test_reset_forgets_the_page_state_and_mount_reads_the_stored_choice_again(pa
     open_site(page, server, sites["example"])
     click(page, "accept")
     result = page.evaluate("""async () => {
-        const widget = await import('/assets/javascripts/consent/index.js');
+        const widget = await import('/assets/javascripts/consent.js');  // the page's own instance
         widget.reset();
         const forgotten = widget.getConsent();
         widget.openPreferences();

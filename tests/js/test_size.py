@@ -1,28 +1,29 @@
 """The widget, as the build serves it, stays within a third of vanilla-cookieconsent 3.1.0 (script + stylesheet, gzipped).
 
 cookieconsent's figure is what bench/consent_size.py measured on its npm package (not fetched here): 10,173 B of
-script and 5,301 B of stylesheet, gzipped. Each of our scripts is gzipped on its own, as each is a request of its own;
-the widget's stylesheet is served inside ours (notice_mkdocs.assets), and counted as the build minifies it.
+script and 5,301 B of stylesheet, gzipped. The widget's script is one file, its modules inside it, and its stylesheet is
+served inside ours (notice_mkdocs.assets): each is counted as the build serves it.
 """
 
 from __future__ import annotations
 
 import gzip
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 from support import ROOT
 
-from notice_mkdocs.assets import BUILT_INTO_STYLESHEET, STYLESHEET, minified, minify_assets
+from notice_mkdocs.assets import BUILT_INTO_STYLESHEET, SCRIPT, STYLESHEET, WIDGET, bundled, minified, minify_assets
 
 COOKIECONSENT = 10_173 + 5_301
 SOURCES = ROOT / "overrides" / "assets"
 
 
-def widget_scripts(assets: Path) -> list[Path]:
-    return [assets / "javascripts" / "consent.js", *sorted((assets / "javascripts" / "consent").glob("*.js"))]
+def widget_sources() -> list[Path]:
+    return [SOURCES / "javascripts" / "consent.js", *sorted((SOURCES / "javascripts" / "consent").glob("*.js"))]
 
 
 def gzipped(texts: list[bytes]) -> int:
@@ -30,11 +31,9 @@ def gzipped(texts: list[bytes]) -> int:
 
 
 def test_the_widget_is_within_a_third_of_cookieconsent(site: Path) -> None:
-    served = widget_scripts(site / "assets")
-    assert [path.relative_to(site) for path in served] == [path.relative_to(SOURCES.parent) for path in widget_scripts(SOURCES)]
     stylesheet = minified(SOURCES / "stylesheets" / "consent.css")
     assert stylesheet in (site / STYLESHEET).read_text(encoding="utf-8")
-    size = gzipped([path.read_bytes() for path in served] + [stylesheet.encode()])
+    size = gzipped([(site / WIDGET).read_bytes(), stylesheet.encode()])
     assert size * 3 <= COOKIECONSENT, f"{size:,} B gzipped, more than a third of {COOKIECONSENT:,} B"
 
 
@@ -55,10 +54,10 @@ def test_pages_load_one_stylesheet_with_material_s_rules_first_and_the_widget_s_
 def test_the_build_serves_the_scripts_and_stylesheets_minified(site: Path) -> None:
     """Sources keep their comments; what is served has none of them and less whitespace (the stylesheets inside the
     one that pages load: see above)."""
-    for source in [*widget_scripts(SOURCES), SOURCES / "javascripts" / "reading.js"]:
-        served = (site / source.relative_to(SOURCES.parent)).read_text(encoding="utf-8")
-        assert len(served) < len(source.read_text(encoding="utf-8")), source.name
-        assert "/*" not in served and "\n  " not in served, source.name
+    widget = (site / WIDGET).read_text(encoding="utf-8")
+    assert len(widget) < sum(len(source.read_text(encoding="utf-8")) for source in widget_sources())
+    for source, served in ((WIDGET, widget), ("reading.js", (site / "assets/javascripts/reading.js").read_text(encoding="utf-8"))):
+        assert "/*" not in served and "\n  " not in served and "\n//" not in served, source
     stylesheet = (site / STYLESHEET).read_text(encoding="utf-8")
     for source in (SOURCES / "stylesheets" / "notice.css", SOURCES / "stylesheets" / "consent.css"):
         served = minified(source)
@@ -66,14 +65,54 @@ def test_the_build_serves_the_scripts_and_stylesheets_minified(site: Path) -> No
         assert "/*" not in served and "\n  " not in served, source.name
 
 
-def test_the_widget_s_modules_are_fetched_at_once(site: Path) -> None:
-    """The banner is a first visit's largest paint: its modules are preloaded from the head, all of them, instead of
-    being found one import after another."""
+def test_a_page_loads_three_scripts_the_widget_s_modules_inside_one(site: Path) -> None:
+    """Each script is a request that a phone's first paint or banner waits for: pages load Material's (after the part of
+    it that was inline, SCRIPT), the widget's with its modules inside it, and the reading aids'; nothing is preloaded."""
     page = (site / "index.html").read_text(encoding="utf-8")
-    head = page[:page.index("</head>")]
-    preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)">', head)
-    imported = sorted(path.relative_to(site).as_posix() for path in (site / "assets" / "javascripts" / "consent").glob("*.js"))
-    assert imported and preloaded == imported
+    assert re.findall(r'<script src="([^"]+)"', page) == [SCRIPT, WIDGET, "assets/javascripts/reading.js"]
+    assert "modulepreload" not in page
+    assert not (site / "assets/javascripts/consent").exists() and not (site / "assets/javascripts/material-inline.js").exists()
+    widget = (site / WIDGET).read_text(encoding="utf-8")
+    exported = {name for source in widget_sources()[1:]
+                for name in re.findall(r"^export (?:function|const) (\w+)", source.read_text(encoding="utf-8"), re.M)}
+    assert exported and all(re.search(rf"\b(?:function |const ){name}\b", widget) for name in exported)
+    served = (site / SCRIPT).read_text(encoding="utf-8")
+    assert served.startswith(minified(SOURCES / "javascripts" / "material-inline.js"))
+    assert "window.component$" in served and "sourceMappingURL" not in served, "Material's bundle follows, without its map"
+
+
+def test_the_widget_s_modules_run_as_one_module_in_node(site: Path, tmp_path: Path) -> None:
+    """What the build puts together is still a module that exports the widget's API (and mounts nothing without a page)."""
+    script = tmp_path / "consent.mjs"
+    script.write_text((site / WIDGET).read_text(encoding="utf-8"), encoding="utf-8")
+    probe = ("globalThis.document = { querySelector: () => null, querySelectorAll: () => [] };"
+             f"const widget = await import({str(script)!r}); console.log(Object.keys(widget).sort().join(' '));")
+    result = subprocess.run(["node", "--input-type=module", "-e", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "getConsent mount onChange openPreferences reset", result.stderr
+
+
+@pytest.mark.parametrize(("files", "said"), [
+    ({"entry.js": 'import { a } from "./a.js";\nimport { b } from "./b.js";\nexport { a, b };\n',
+      "a.js": 'const optional = 1;\nexport const a = () => optional;\n', "b.js": 'const optional = 2;\nexport function b() { return optional; }\n'},
+     None),
+    ({"entry.js": 'import { a as c } from "./a.js";\n', "a.js": "export const a = 1;\n"}, "expected imports by their exported names"),
+    ({"entry.js": 'import { a } from "./a.js";\n', "a.js": 'export default 1;\nexport const a = 1;\n'}, "expected named imports and exported declarations only"),
+    ({"entry.js": 'import { a } from "./a.js";\n', "a.js": 'import { b } from "./b.js";\nexport const a = 1;\n',
+      "b.js": 'import { a } from "./a.js";\nexport const b = 1;\n'}, "expected modules that do not import one another in a circle"),
+    ({"entry.js": 'export { a } from "./a.js";\n', "a.js": "export const a = 1;\n"}, "got another import or a re-export"),
+], ids=["two-modules-with-one-name", "renamed", "default-export", "circle", "re-export"])
+def test_the_module_bundler_understands_what_it_says_and_refuses_the_rest(tmp_path: Path, files: dict[str, str], said: str | None) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    if said is None:
+        text, modules = bundled(tmp_path / "entry.js")
+        assert [module.name for module in modules] == ["a.js", "b.js"]
+        (tmp_path / "bundle.mjs").write_text(text, encoding="utf-8")
+        probe = f"const {{ a, b }} = await import({str(tmp_path / 'bundle.mjs')!r}); console.log(a(), b());"
+        assert subprocess.run(["node", "--input-type=module", "-e", probe], capture_output=True, text=True, timeout=60).stdout.strip() == "1 2"
+        return
+    with pytest.raises(PluginError, match=said):
+        bundled(tmp_path / "entry.js")
 
 
 def test_material_s_stylesheets_are_found_in_the_theme_not_in_what_a_build_left(tmp_path: Path) -> None:

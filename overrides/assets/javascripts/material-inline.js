@@ -1,7 +1,8 @@
-// Material for MkDocs' inline scripts (partials/javascripts/base.html and palette.html), moved to one file
-// so that no inline script is needed (strict Content-Security-Policy). Loaded at the start of the body:
-// its storage helpers come before Material's bundle, and the visitor's colour scheme is restored before
-// anything is painted. The scope is the site root, found from this script's own address.
+// Material for MkDocs' inline scripts (partials/javascripts/base.html and palette.html), moved to a file so
+// that no inline script is needed (strict Content-Security-Policy). The build serves it at the start of
+// Material's own script (notice_mkdocs.assets.SCRIPT), at the end of the body: its storage helpers come before
+// the bundle, and the visitor's colour scheme is restored as the bundle starts. (At the start of the body it
+// held the first paint for a round trip on a phone.) The scope is the site root, found from the script's address.
 // Storage may be unusable (cookies blocked: reading localStorage throws) or hold anything (a value this
 // site never wrote): a preference that cannot be read is no preference, and nothing else breaks.
 var __md_scope = new URL("../..", document.currentScript.src),
