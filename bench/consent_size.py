@@ -2,9 +2,9 @@
 
 Run: .venv/bin/python bench/consent_size.py
 vanilla-cookieconsent is installed from npm into a temporary folder for the comparison (never copied here).
-The widget is measured as a real build of this site serves it (scripts and stylesheet minified by the build): its
-entry file and every module it imports, each gzipped on its own (each is a request of its own), and its HTML
-(banner, dialog, configuration); the
+The widget is measured as a real build of this site serves it (script and stylesheet minified by the build): its
+one script (the entry with the modules it imports inside it), its stylesheet, and its HTML (banner, dialog,
+configuration); the
 cookieconsent side counts its script, its stylesheet and the `run()` call that configures the same three
 categories with English texts (its markup is built by its script).
 """
@@ -45,12 +45,12 @@ def sizes(data: bytes | list[bytes]) -> tuple[int, int]:
 
 
 def built_widget(site: Path) -> dict[str, bytes | list[bytes]]:
-    """The entry file mkdocs.yml loads, every module it imports, the stylesheet and the markup of one page."""
+    """The script mkdocs.yml loads (its modules inside it), the stylesheet and the markup of one page."""
     scripts = site / "assets" / "javascripts"
     page = (site / "index.html").read_text(encoding="utf-8")
     match = re.search(r'<div class="nt-consent".*?</script>\s*</div>', page, re.S)
     assert match, "the widget's markup was not found in the built page"
-    return {"script": [(scripts / "consent.js").read_bytes(), *(path.read_bytes() for path in sorted((scripts / "consent").glob("*.js")))],
+    return {"script": [(scripts / "consent.js").read_bytes()],
             "stylesheet": minified(ROOT / "overrides" / "assets" / "stylesheets" / "consent.css").encode(),  # served inside notice.css
             "configuration": match.group(0).encode()}
 
@@ -80,7 +80,7 @@ def main() -> None:
     for part in ("script", "stylesheet", "configuration"):
         row = [*sizes(ours[part]), *sizes(theirs[part])]
         totals = [a + b for a, b in zip(totals, row)]
-        label = {"configuration": "markup + config (per page)", "script": f"script ({len(ours['script'])} files)"}.get(part, part)
+        label = {"configuration": "markup + config (per page)", "script": f"script ({len(ours['script'])} file{'s' if len(ours['script']) > 1 else ''})"}.get(part, part)
         print(f"{label:28}{row[0]:>11,}{row[1]:>11,}{row[2]:>12,}{row[3]:>12,}")
     print(f"{'total':28}{totals[0]:>11,}{totals[1]:>11,}{totals[2]:>12,}{totals[3]:>12,}")
     code = sizes(ours["script"])[1] + sizes(ours["stylesheet"])[1]
