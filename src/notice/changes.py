@@ -73,6 +73,9 @@ RULES: tuple[tuple[Path, str], ...] = (
     (("purposes", "*", "legal_bases", "**"), "purpose_bases"),
     (("purposes", "*", "retention", "**"), "purpose_retention"),
     (("purposes", "*", "dpv_purpose"), "nothing"),
+    (("purposes", "*", "legal_bases"), "purpose_order"),
+    (("purposes", "*", "retention"), "purpose_order"),
+    (("purposes", "*", "activities"), "purpose_order"),
     (("purposes", "*", "**"), "purpose_wording"),
     (("sections",), "sections_order"),
     (("sections", "*"), "section"),
@@ -191,6 +194,14 @@ class _Summary:
                             purpose=title, old=self._(LIST_SEPARATOR).join(before), new=self._(LIST_SEPARATOR).join(after))
         else:
             yield self.item(N_("Wording of the retention period changed for %(purpose)s."), pid, purpose=title)
+
+    def _purpose_order(self, change: Change, pid: str) -> Iterator[SummaryItem]:
+        """Records of a purpose's list moved (an addition or a removal alone is told by its own change)."""
+        if reordered(change):
+            message = {"legal_bases": N_("The legal bases of %(purpose)s are in a new order."),
+                       "retention": N_("The retention rules of %(purpose)s are in a new order."),
+                       "activities": N_("The activities of %(purpose)s are in a new order.")}[str(change.path[-1])]
+            yield self.item(message, pid, purpose=self.after.purpose(pid).title)
 
     def _purpose_wording(self, change: Change, pid: str) -> Iterator[SummaryItem]:
         yield self.item(N_("Wording changed in %(purpose)s."), pid, purpose=self.after.purpose(pid).title)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from support import FIRST_VERSION, LANGUAGES, ROOT, edit, english, load_version
 
 from notice.changes import stale_translations, summarise
@@ -182,3 +183,27 @@ def test_a_supervisory_authority_renamed_or_no_longer_named_is_told(published: N
     assert summary(named, renamed) == [("The supervisory authority named for PG TELECOM Spolka z o.o. changed: "
                                         "President of the Personal Data Protection Office.", "#rights")]
     assert summary(named, removed) == [("For PG TELECOM Spolka z o.o., no supervisory authority is named any more.", "#rights")]
+
+
+@pytest.mark.parametrize(("field", "sentence"), [("legal_bases", "The legal bases of Conducting Email Marketing Campaigns for Brand Awareness "
+                                                                  "are in a new order."),
+                                                 ("retention", "The retention rules of Conducting Email Marketing Campaigns for Brand Awareness "
+                                                               "are in a new order.")])
+def test_records_of_a_purpose_moved_are_told_as_a_new_order_not_as_wording(published: Notice, draft: Path, field: str, sentence: str) -> None:
+    data = yaml.safe_load((draft / "purposes.yml").read_text(encoding="utf-8"))
+    purpose = next(purpose for purpose in data["purposes"] if purpose["id"] == "email-marketing")
+    purpose[field].reverse()
+    (draft / "purposes.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    assert summary(published, draft) == [(sentence, "#email-marketing")]
+
+
+def test_a_record_added_to_a_purpose_s_list_is_told_once(published: Notice, draft: Path) -> None:
+    """The list's order changes too (a new key in it): that is not a second item ("Wording changed")."""
+    data = yaml.safe_load((draft / "purposes.yml").read_text(encoding="utf-8"))
+    invoicing = next(purpose for purpose in data["purposes"] if purpose["id"] == "invoicing")
+    invoicing["legal_bases"].insert(0, {"id": "contract", "kinds": ["contract"],
+                                        "text": {"en": "The contract.", "fr": "Le contrat.", "pl": "Umowa."}})
+    (draft / "purposes.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    assert summary(published, draft) == [("Legal basis added to Invoicing: Contract, Art. 6(1)(b) GDPR.", "#invoicing")]
