@@ -188,3 +188,14 @@ test("without a choice still valid there is no news: the banner asks again inste
   assert.equal(news(choiceUnder("2024-02-01", false), withAmendments, null), null);
   assert.equal(news(null, withAmendments, null), null);
 });
+
+test("the README's table of the consent record names every field the widget stores, and those the download adds", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+  const table = readme.slice(readme.indexOf("| field | stored |"), readme.indexOf("\n\n", readme.indexOf("| field | stored |")));
+  const rows = [...table.matchAll(/^\| `(\w+)` \| (yes|derived) \|/gm)].map(([, field, stored]) => [field, stored]);
+  const record = made();
+  assert.deepEqual(rows.filter(([, stored]) => stored === "yes").map(([field]) => field).sort(), Object.keys(record).sort());
+  assert.deepEqual(rows.filter(([, stored]) => stored === "derived").map(([field]) => field).sort(),
+    Object.keys(receipt(record, CONFIG)).filter((key) => !(key in record)).sort());
+});
