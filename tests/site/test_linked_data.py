@@ -8,6 +8,7 @@ Built from the example amendment, published with less than the advance notice (s
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 import warnings
@@ -23,7 +24,7 @@ from rdflib.namespace import DCTERMS, FOAF, XSD
 from support import FIRST_VERSION, ROOT, build, copy_project, load_version, notice
 
 from notice.dpv import xsd_duration
-from notice.model import Notice
+from notice.model import DpvPurpose, Notice
 
 SITE = "https://privacy.sipsim.com/"
 NEW = "2027-01-01"
@@ -342,3 +343,16 @@ def test_the_statement_is_dated_by_the_version_in_force_not_an_upcoming_one(amen
     assert result.returncode == 0, result.output
 
     assert gpc(result.site) == {"gpc": True, "lastUpdate": "2024-02-01"}
+
+
+@pytest.mark.parametrize("name", VERSIONS)
+def test_every_dpv_term_the_documents_use_is_in_the_readme_s_mapping(site: Path, name: str) -> None:
+    """The README's table is how a reader of the linked data learns what each term stands for: a term the code starts
+    using without saying so there is caught."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    mapping = readme[readme.index("## Machine-readable notice"):]
+    mapping = mapping[:mapping.index("\n## ", 1)]
+    used = set(re.findall(r'"((?:dpv|tech):[A-Za-z]+)"', (site / "versions" / name / "notice.jsonld").read_text(encoding="utf-8")))
+    chosen = {f"dpv:{concept.value}" for concept in DpvPurpose}  # the data's own choice, from the list the README points to
+    assert {"dpv:Process", "dpv:hasLegalBasis", "tech:Cookie"} <= used
+    assert sorted(term for term in used - chosen if f"`{term}`" not in mapping) == []
