@@ -21,6 +21,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return result.site
 
 
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A preview build of the real project with the example amendment as a draft: its banners, its changes page and
+    redline, built once."""
+    project = copy_project(tmp_path_factory.mktemp("example") / "project")
+    result = build(project, strict=False, env={"NOTICE_TODAY": "2026-11-30", "NOTICE_DRAFTS": "1", "NOTICE_EXAMPLES": "examples/versions"})
+    assert result.returncode == 0, result.output
+    return result.site
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A private copy of the project that a test may change."""

@@ -10,24 +10,15 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from support import ROOT, build, copy_project
+from support import ROOT
 
 VNU = ROOT / "tests" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SITE_URL = "https://privacy.sipsim.com/"
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A preview build: the example amendment as a draft, with its banners, changes page and redline."""
-    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
-    result = build(project, strict=False, env={"NOTICE_DRAFTS": "1", "NOTICE_EXAMPLES": "examples/versions", "NOTICE_TODAY": "2026-11-26"})
-    assert result.returncode == 0, result.output
-    return result.site
-
-
-@pytest.fixture(params=["published", "preview"])
-def built(request: pytest.FixtureRequest, site: Path, preview: Path) -> Path:
-    return site if request.param == "published" else preview
+@pytest.fixture(params=["published", "example_site"])
+def built(request: pytest.FixtureRequest, site: Path, example_site: Path) -> Path:
+    return site if request.param == "published" else example_site
 
 
 def test_the_nu_html_checker_finds_no_error(built: Path) -> None:
