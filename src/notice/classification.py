@@ -99,14 +99,15 @@ def _by_kind(added: ChangeClass, removed: ChangeClass) -> Judge:
     return lambda change, old, new, keys: added if change.kind == "add" else removed if change.kind == "remove" else None
 
 
-def _more_or_fewer(before: Callable[[Notice, tuple[str, ...]], set[str]]) -> Judge:
+def _grown(was: set[str], now: set[str]) -> ChangeClass | None:
     """Material if the set gained a member, less processing if it only lost some."""
-    def judge(change: Change, old: Notice, new: Notice, keys: tuple[str, ...]) -> ChangeClass | None:
-        was, now = before(old, keys), before(new, keys)
-        if now - was:
-            return MATERIAL
-        return LESS if was - now else None
-    return judge
+    if now - was:
+        return MATERIAL
+    return LESS if was - now else None
+
+
+def _more_or_fewer(before: Callable[[Notice, tuple[str, ...]], set[str]]) -> Judge:
+    return lambda change, old, new, keys: _grown(before(old, keys), before(new, keys))
 
 
 def _purpose_data(notice: Notice, keys: tuple[str, ...]) -> set[str]:
@@ -138,10 +139,7 @@ def _audiences(change: Change, old: Notice, new: Notice, keys: tuple[str, ...]) 
     """Material if a purpose now concerns people it did not (an audience added, or given a section or a purpose); less
     processing if people are only no longer concerned. A purpose new in the version is told as a new purpose."""
     kept = set(old.purpose) & set(new.purpose)
-    was, now = _concerned(old, kept), _concerned(new, kept)
-    if now - was:
-        return MATERIAL
-    return LESS if was - now else None
+    return _grown(_concerned(old, kept), _concerned(new, kept))
 
 
 def _source_text(judge: Judge) -> Judge:

@@ -140,14 +140,14 @@ def load_catalogs(root: Path, languages: Languages, locales: str = "locales", ma
 
 def _compiled_catalog(data: bytes, language: Language, used: Messages, display: str) -> tuple[Translations | None, list[Problem], list[Problem]]:
     """One language's catalog compiled, with its problems and the entries to review."""
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
     try:
-        problems.extend(_po_syntax(decoded(data, display), display))
+        misread = _po_syntax(decoded(data, display), display)
     except DataError as error:
         return None, list(error.problems), []
-    if problems:
-        return None, problems, []
+    if misread:
+        return None, misread, []
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
     try:
         catalog = read_po(BytesIO(data), locale=language.locale, abort_invalid=True)
     except (UnicodeDecodeError, PoFileError) as error:

@@ -299,8 +299,7 @@ class ChangesPage(PageKind):
     def inputs(self, site: Site, page: Page) -> tuple[object, ...]:
         version = site.version(page)
         previous = site.history.predecessor(version)
-        publication = (version.lock.published, version.lock.urgent) if version.lock else None
-        return (version.content, publication, previous.name if previous else None, previous.content if previous else None)
+        return (version.content, version.publication, previous.name if previous else None, previous.content if previous else None)
 
     def render(self, site: Site, page: Page) -> Rendered:
         view = self.view(site, page)

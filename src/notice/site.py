@@ -289,8 +289,7 @@ class Site:
             urls["jsonld"] = self.site_url + jsonld_path(version.name)
             state = self.history.state(version).value
             change_class = self.change_class(version)
-            lock = (version.lock.published, version.lock.urgent) if version.lock else None
-            document = self._kept(("json", version.content, state, tuple(urls.items()), change_class, lock),
+            document = self._kept(("json", version.content, state, tuple(urls.items()), change_class, version.publication),
                                   lambda: version_json(version, state, urls, change_class))
             assets.append(Asset(f"versions/{version.name}.json", document))
             summary = version.notice.summary

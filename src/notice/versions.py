@@ -89,6 +89,11 @@ class Version:
         return self.lock.published
 
     @property
+    def publication(self) -> tuple[date, str | None] | None:
+        """What the lock recorded of its publication that readers are shown (the day, any urgent reason); a draft has none."""
+        return (self.lock.published, self.lock.urgent) if self.lock else None
+
+    @property
     def content(self) -> tuple[tuple[str, str], ...]:
         """The version's content, as the hashes of its files: equal contents, equal pages."""
         return tuple(sorted(self.digests.items()))

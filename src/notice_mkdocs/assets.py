@@ -50,22 +50,23 @@ def bundled(entry: Path) -> tuple[str, tuple[Path, ...]]:
     it (so two modules may each have a `const optional`). Only the forms our modules use are understood: named imports
     from a relative path, exported declarations, and the entry's own `export { … }`; anything else stops the build.
     """
-    order: list[Path] = []
+    texts: dict[Path, str] = {}
+    """Each module's text, in the order they run: a module after those it imports."""
 
     def visit(path: Path, trail: tuple[Path, ...]) -> None:
         if path in trail:
             raise PluginError(f"{path.name}: expected modules that do not import one another in a circle, "
                               f"got {' → '.join(step.name for step in (*trail, path))}")
-        if path in order:
+        if path in texts:
             return
         text = path.read_text(encoding="utf-8")
         for _names, relative in _IMPORT.findall(text):
             visit((path.parent / relative).resolve(), (*trail, path))
-        order.append(path)
+        texts[path] = text
 
     entry = entry.resolve()
     visit(entry, ())
-    scopes = {path: f"__notice_module_{index}" for index, path in enumerate(order)}
+    scopes = {path: f"__notice_module_{index}" for index, path in enumerate(texts)}
 
     def linked(path: Path) -> str:
         """The module with its imports taken from the scopes of the modules they name."""
@@ -73,10 +74,10 @@ def bundled(entry: Path) -> tuple[str, tuple[Path, ...]]:
             if " as " in found.group(1):
                 raise PluginError(f"{path.name}: expected imports by their exported names, got '{found.group(0).strip()}'")
             return f"const {{{found.group(1)}}} = {scopes[(path.parent / found.group(2)).resolve()]};\n"
-        return _IMPORT.sub(taken, path.read_text(encoding="utf-8"))
+        return _IMPORT.sub(taken, texts[path])
 
     parts = []
-    for path in order:
+    for path in texts:
         text = linked(path)
         if path == entry:
             if re.search(r"^\s*import\b|^\s*export\b.*\bfrom\b", text, re.M):
@@ -88,7 +89,7 @@ def bundled(entry: Path) -> tuple[str, tuple[Path, ...]]:
         if _ANY_MODULE_SYNTAX.search(body):
             raise PluginError(f"{path.name}: expected named imports and exported declarations only, got another import or export")
         parts.append(f"const {scopes[path]} = (() => {{\n{body}\nreturn {{ {', '.join(exported)} }};\n}})();\n")
-    return "".join(parts), tuple(order[:-1])
+    return "".join(parts), tuple(path for path in texts if path != entry)
 
 
 def minified(source: Path) -> str:
