@@ -45,12 +45,14 @@ def sizes(data: bytes | list[bytes]) -> tuple[int, int]:
 
 
 def built_widget(site: Path) -> dict[str, bytes | list[bytes]]:
-    """The script mkdocs.yml loads (its modules inside it), the stylesheet and the markup of one page."""
+    """The script mkdocs.yml loads (its modules inside it) and the widget's part of the early script, the stylesheet and
+    the markup of one page."""
     scripts = site / "assets" / "javascripts"
     page = (site / "index.html").read_text(encoding="utf-8")
     match = re.search(r'<div class="nt-consent".*?</script>\s*</div>', page, re.S)
     assert match, "the widget's markup was not found in the built page"
-    return {"script": [(scripts / "consent.js").read_bytes()],
+    return {"script": [(scripts / "consent.js").read_bytes(),
+                       minified(ROOT / "overrides" / "assets" / "javascripts" / "consent" / "first-paint.js").encode()],  # inside early.js
             "stylesheet": minified(ROOT / "overrides" / "assets" / "stylesheets" / "consent.css").encode(),  # served inside notice.css
             "configuration": match.group(0).encode()}
 

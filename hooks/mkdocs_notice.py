@@ -41,8 +41,8 @@ from notice.site import Site, load_site
 from notice.store import Store
 import notice
 import notice_mkdocs
-from notice_mkdocs.assets import minify_assets
-from notice_mkdocs.material import mend_page, merge_entries, page_entries, split_search_index
+from notice_mkdocs.assets import minify_assets, theme_script
+from notice_mkdocs.material import mend_page, merge_entries, page_entries, palette_options, split_search_index
 from notice_mkdocs.fingerprint import FOLDER, fingerprint
 
 log = get_plugin_logger(__name__)
@@ -174,6 +174,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         notice_consent="",
         notice_footer="",
         notice_jsonld="",
+        notice_palette=palette_options(config.theme.get("palette")),
+        notice_material_script=theme_script([Path(folder) for folder in config.theme.dirs]),
         notice_sitemap=tuple((site.site_url + page.url, site.alternates(page)) for page in site.pages),
     )
     return env

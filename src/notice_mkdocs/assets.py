@@ -1,5 +1,5 @@
 """Minify the theme's own scripts and stylesheets as they are written, so that their sources can keep comments; serve
-Material's stylesheets and ours as one file, and Material's script after the early part it needs as one file.
+Material's stylesheets and ours as one file, and what must run before the first paint as one small script.
 
 jsmin only removes comments and whitespace (it renames nothing), and the widget's modules are put together without
 changing a line of them, so what runs is the code that was reviewed and unit-tested.
@@ -24,13 +24,15 @@ THEME_STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/pa
 Material's template linked them before ours."""
 WIDGET = "assets/javascripts/consent.js"
 """The consent widget's entry module, served with the modules it imports inside it (`bundled`); they are not served apart."""
-SCRIPT = "assets/javascripts/material.js"
-"""The one classic script that pages load (main.html's scripts block), at the end of the body: Material's storage helpers
-and the visitor's colour scheme (EARLY_SCRIPT, Material's inline snippets, which a strict CSP refuses inline), then
-Material's bundle. Each script the parser meets holds the first paint on a phone for a round trip: there is one."""
-EARLY_SCRIPT = "assets/javascripts/material-inline.js"
+EARLY_SCRIPT = "assets/javascripts/early.js"
+"""The one script that the parser waits for (main.html loads it right after the consent widget's markup, before the
+header): what must be done before the first paint, from EARLY_PARTS, which are not served apart."""
+EARLY_PARTS = ("assets/javascripts/material-inline.js", "assets/javascripts/consent/first-paint.js")
+"""Material's storage helpers and the visitor's colour scheme (Material's inline snippets, which a strict CSP refuses
+inline), then the consent banner for a visitor who has not chosen: put into EARLY_SCRIPT in this order."""
 THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
-"""Material's bundle (its name carries a hash of its content), put after EARLY_SCRIPT in SCRIPT."""
+"""Material's bundle (its name carries a hash of its content): main.html loads it `defer`, after our modules, so that
+neither the first paint nor the banner waits for it."""
 BUILT_INTO_STYLESHEET = ("assets/stylesheets/consent.css",)
 """Kept in files of their own in the sources (the widget's rules beside its scripts), appended to STYLESHEET in this
 order by the build (the widget's rules come last, as they did in a file of their own) and not served apart."""
@@ -104,12 +106,18 @@ def _minify(suffix: str, text: str) -> str:
 
 
 def minify_assets(custom_dir: Path, site_dir: Path, theme_dirs: list[Path]) -> None:
-    """Minify, in the built site, every .js and .css file that comes from the theme's custom folder; build Material's
-    stylesheets (found in `theme_dirs`, the theme's folders) and the parts of ours into our stylesheet."""
+    """Minify, in the built site, every .js and .css file that comes from the theme's custom folder; build the early
+    script from its parts, the widget from its modules, and Material's stylesheets (found in `theme_dirs`, the theme's
+    folders) and the parts of ours into our stylesheet."""
     for source in sorted(custom_dir.rglob("*")):
         built = site_dir / source.relative_to(custom_dir)
         if source.suffix in (".js", ".css") and source.is_file() and built.is_file():
             built.write_text(minified(source), encoding="utf-8")
+    parts = [site_dir / part for part in EARLY_PARTS]
+    if all(part.is_file() for part in parts):
+        (site_dir / EARLY_SCRIPT).write_text(";\n".join(part.read_text(encoding="utf-8") for part in parts) + "\n", encoding="utf-8")
+        for part in parts:
+            part.unlink()
     widget = site_dir / WIDGET
     if widget.is_file():
         text, modules = bundled(custom_dir / WIDGET)
@@ -119,14 +127,6 @@ def minify_assets(custom_dir: Path, site_dir: Path, theme_dirs: list[Path]) -> N
         for folder in {(site_dir / module.relative_to(custom_dir.resolve())).parent for module in modules}:
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
-    early = site_dir / EARLY_SCRIPT
-    if early.is_file():
-        theme_script = site_dir / _theme_file(theme_dirs, THEME_SCRIPT)
-        # its source map would point one line off after what comes before it: it is not served
-        bundle = "\n".join(line for line in theme_script.read_text(encoding="utf-8").splitlines() if not line.startswith("//# sourceMappingURL="))
-        (site_dir / SCRIPT).write_text(early.read_text(encoding="utf-8") + "\n" + bundle + "\n", encoding="utf-8")
-        for served_apart in (early, theme_script, theme_script.with_name(theme_script.name + ".map")):
-            served_apart.unlink(missing_ok=True)
     stylesheet = site_dir / STYLESHEET
     if not stylesheet.is_file():
         return
@@ -135,6 +135,11 @@ def minify_assets(custom_dir: Path, site_dir: Path, theme_dirs: list[Path]) -> N
     stylesheet.write_text(theme + "".join(path.read_text(encoding="utf-8") for path in (stylesheet, *parts)), encoding="utf-8")
     for path in parts:
         path.unlink()
+
+
+def theme_script(theme_dirs: list[Path]) -> str:
+    """Where Material's bundle is in the site (main.html loads it)."""
+    return _theme_file(theme_dirs, THEME_SCRIPT)
 
 
 def _theme_file(theme_dirs: list[Path], pattern: str) -> str:

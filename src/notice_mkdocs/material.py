@@ -49,6 +49,13 @@ def mend_page(output: str, search_label: str, print_header: tuple[str, str] | No
     return output
 
 
+def palette_options(palette: Any) -> list[dict[str, str]]:
+    """The site's palettes (mkdocs.yml's theme.palette: one, a list, or none) as the toggle's inputs carry them
+    (overrides/partials/palette.html), for the early script, which chooses the scheme before the toggle is in the page."""
+    entries = palette if isinstance(palette, list) else [palette] if palette else []
+    return [{key: str(entry[key]) for key in ("media", "scheme", "primary", "accent") if entry.get(key)} for entry in entries]
+
+
 def _mend(html: str, old: str, new: str) -> str:
     if old not in html:
         raise PluginError(f"Material's markup changed: {old!r} is no longer in the page; update src/notice_mkdocs/material.py")

@@ -12,11 +12,12 @@ import re
 import subprocess
 from pathlib import Path
 
+import material as material_theme
 import pytest
 from mkdocs.exceptions import PluginError
 from support import ROOT
 
-from notice_mkdocs.assets import BUILT_INTO_STYLESHEET, SCRIPT, STYLESHEET, WIDGET, bundled, minified, minify_assets
+from notice_mkdocs.assets import BUILT_INTO_STYLESHEET, EARLY_PARTS, EARLY_SCRIPT, STYLESHEET, WIDGET, bundled, minified, minify_assets, theme_script
 
 COOKIECONSENT = 10_173 + 5_301
 SOURCES = ROOT / "overrides" / "assets"
@@ -33,7 +34,9 @@ def gzipped(texts: list[bytes]) -> int:
 def test_the_widget_is_within_a_third_of_cookieconsent(site: Path) -> None:
     stylesheet = minified(SOURCES / "stylesheets" / "consent.css")
     assert stylesheet in (site / STYLESHEET).read_text(encoding="utf-8")
-    size = gzipped([(site / WIDGET).read_bytes(), stylesheet.encode()])
+    first_paint = minified(SOURCES / "javascripts" / "consent" / "first-paint.js")  # served inside the early script
+    assert first_paint in (site / EARLY_SCRIPT).read_text(encoding="utf-8")
+    size = gzipped([(site / WIDGET).read_bytes(), first_paint.encode(), stylesheet.encode()])
     assert size * 3 <= COOKIECONSENT, f"{size:,} B gzipped, more than a third of {COOKIECONSENT:,} B"
 
 
@@ -65,20 +68,27 @@ def test_the_build_serves_the_scripts_and_stylesheets_minified(site: Path) -> No
         assert "/*" not in served and "\n  " not in served, source.name
 
 
-def test_a_page_loads_three_scripts_the_widget_s_modules_inside_one(site: Path) -> None:
-    """Each script is a request that a phone's first paint or banner waits for: pages load Material's (after the part of
-    it that was inline, SCRIPT), the widget's with its modules inside it, and the reading aids'; nothing is preloaded."""
+def test_a_page_loads_four_scripts_and_the_parser_waits_for_one_small_one(site: Path) -> None:
+    """Each script the parser meets holds the first paint on a phone until it has arrived: pages load one such script,
+    the early one, small, after the widget's markup and before the header; then the widget's (its modules inside it)
+    and the reading aids' as modules, and Material's bundle `defer`, all run once the page has been read, in that
+    order. Nothing is preloaded, and nothing is served that no page loads."""
     page = (site / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<script src="([^"]+)"', page) == [SCRIPT, WIDGET, "assets/javascripts/reading.js"]
+    bundle = theme_script([Path(material_theme.__file__).parent / "templates"])
+    tags = re.findall(r'<script src="([^"]+)"([^>]*)>', page)
+    assert [src for src, _ in tags] == [EARLY_SCRIPT, WIDGET, "assets/javascripts/reading.js", bundle]
+    assert [attributes.split("data-md-palette")[0].strip() for _, attributes in tags] == ["", 'type="module"', 'type="module"', "defer"]
+    assert page.index("data-notice-consent-banner") < page.index(f'<script src="{EARLY_SCRIPT}"') < page.index('<header class="md-header')
     assert "modulepreload" not in page
-    assert not (site / "assets/javascripts/consent").exists() and not (site / "assets/javascripts/material-inline.js").exists()
+    for part in (*EARLY_PARTS, "assets/javascripts/consent"):
+        assert not (site / part).exists(), part
     widget = (site / WIDGET).read_text(encoding="utf-8")
     exported = {name for source in widget_sources()[1:]
                 for name in re.findall(r"^export (?:function|const) (\w+)", source.read_text(encoding="utf-8"), re.M)}
     assert exported and all(re.search(rf"\b(?:function |const ){name}\b", widget) for name in exported)
-    served = (site / SCRIPT).read_text(encoding="utf-8")
-    assert served.startswith(minified(SOURCES / "javascripts" / "material-inline.js"))
-    assert "window.component$" in served and "sourceMappingURL" not in served, "Material's bundle follows, without its map"
+    early = (site / EARLY_SCRIPT).read_text(encoding="utf-8")
+    assert early == ";\n".join(minified(SOURCES.parent / part) for part in EARLY_PARTS) + "\n"
+    assert len(gzip.compress(early.encode())) < 1500, "the one script the parser waits for stays small"
 
 
 def test_the_widget_s_modules_run_as_one_module_in_node(site: Path, tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 // Material for MkDocs' inline scripts (partials/javascripts/base.html and palette.html), moved to a file so
-// that no inline script is needed (strict Content-Security-Policy). The build serves it at the start of
-// Material's own script (notice_mkdocs.assets.SCRIPT), at the end of the body: its storage helpers come before
-// the bundle, and the visitor's colour scheme is restored as the bundle starts. (At the start of the body it
-// held the first paint for a round trip on a phone.) The scope is the site root, found from the script's address.
+// that no inline script is needed (strict Content-Security-Policy). The build serves it at the start of early.js
+// (notice_mkdocs.assets.EARLY_SCRIPT), which main.html loads before the header: the parser runs it before there
+// is anything to paint, so the first paint is already in the visitor's colour scheme. Material's bundle, loaded
+// `defer` after the page, finds its storage helpers here. The scope is the site root, found from the script's address.
 // Storage may be unusable (cookies blocked: reading localStorage throws) or hold anything (a value this
 // site never wrote): a preference that cannot be read is no preference, and nothing else breaks.
 var __md_scope = new URL("../..", document.currentScript.src),
@@ -28,28 +28,28 @@ var __md_scope = new URL("../..", document.currentScript.src),
     }
   };
 
+// The visitor's colour scheme: the one they chose (Material keeps it under __palette), else the first of the site's
+// palettes whose media query the device matches, as Material's bundle would choose. The palette's toggle comes
+// later in the page, so its options travel in the script's data-md-palette attribute (main.html).
 (function () {
+  var options = [];
+  try {
+    options = JSON.parse(document.currentScript.getAttribute("data-md-palette")) || [];
+  } catch (error) {
+    // no palettes: Material's markup already names the one scheme
+  }
   var palette = __md_get("__palette");
-  if (!palette || typeof palette.color !== "object" || !palette.color) return;
-  function apply() {
-    if (palette.color.media === "(prefers-color-scheme)") {
-      var light = matchMedia("(prefers-color-scheme: light)").matches;
-      var input = document.querySelector(light
-        ? "[data-md-color-media='(prefers-color-scheme: light)']"
-        : "[data-md-color-media='(prefers-color-scheme: dark)']");
-      if (!input) return;
-      palette.color.media = input.getAttribute("data-md-color-media");
-      palette.color.scheme = input.getAttribute("data-md-color-scheme");
-      palette.color.primary = input.getAttribute("data-md-color-primary");
-      palette.color.accent = input.getAttribute("data-md-color-accent");
-    }
-    for (var key in palette.color) {
-      if (/^(media|scheme|primary|accent)$/.test(key) && typeof palette.color[key] === "string") {
-        document.body.setAttribute("data-md-color-" + key, palette.color[key]);
-      }
+  var color = palette && typeof palette.color === "object" && palette.color ? palette.color : null;
+  if (!color || color.media === "(prefers-color-scheme)") {
+    color = null;
+    for (var i = 0; i < options.length && !color; i++) {
+      if (options[i].media && options[i].media !== "(prefers-color-scheme)" && matchMedia(options[i].media).matches) color = options[i];
     }
   }
-  // The automatic scheme reads the palette's inputs, which come later in the page.
-  if (palette.color.media === "(prefers-color-scheme)") document.addEventListener("DOMContentLoaded", apply);
-  else apply();
+  if (!color) return;
+  for (var key in color) {
+    if (/^(media|scheme|primary|accent)$/.test(key) && typeof color[key] === "string") {
+      document.body.setAttribute("data-md-color-" + key, color[key]);
+    }
+  }
 })();
