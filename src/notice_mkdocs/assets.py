@@ -31,7 +31,7 @@ EARLY_PARTS = ("assets/javascripts/material-inline.js", "assets/javascripts/cons
 """Material's storage helpers and the visitor's colour scheme (Material's inline snippets, which a strict CSP refuses
 inline), then the consent banner for a visitor who has not chosen: put into EARLY_SCRIPT in this order."""
 THEME_SCRIPT = "assets/javascripts/bundle.*.min.js"
-"""Material's bundle (its name carries a hash of its content): main.html loads it `defer`, after our modules, so that
+"""Material's bundle (its name carries a hash of its content): main.html loads it `async`, after our modules, so that
 neither the first paint nor the banner waits for it."""
 BUILT_INTO_STYLESHEET = ("assets/stylesheets/consent.css",)
 """Kept in files of their own in the sources (the widget's rules beside its scripts), appended to STYLESHEET in this

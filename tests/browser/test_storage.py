@@ -38,13 +38,14 @@ def visit(context: BrowserContext, server: Server, site: Path, errors: list[str]
 
 
 def test_the_storage_is_really_unusable_in_these_tests(storage_context: BrowserContext, server: Server, sites: dict[str, Path]) -> None:
-    """As the page's scripts find it once the page is read (Material's bundle, which runs next, then stores a readable
-    preference where it can)."""
-    storage_context.add_init_script("""document.addEventListener("readystatechange", () => {
-      if (document.readyState !== "interactive") return;
+    """As the page's scripts find it when the header is parsed (early.js has read it; Material's bundle, which runs
+    later, then stores a readable preference where it can)."""
+    storage_context.add_init_script("""new MutationObserver((records, observer) => {
+      if (!document.querySelector("header.md-header")) return;
+      observer.disconnect();
       try { window.storageFound = JSON.parse(localStorage.getItem("/.__palette")) && "usable"; }
       catch (error) { window.storageFound = error.name; }
-    });""")
+    }).observe(document, { subtree: true, childList: true });""")
     page = visit(storage_context, server, sites["2024"], [])
     assert page.evaluate("window.storageFound") in ("SecurityError", "SyntaxError")
 

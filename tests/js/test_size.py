@@ -71,13 +71,13 @@ def test_the_build_serves_the_scripts_and_stylesheets_minified(site: Path) -> No
 def test_a_page_loads_four_scripts_and_the_parser_waits_for_one_small_one(site: Path) -> None:
     """Each script the parser meets holds the first paint on a phone until it has arrived: pages load one such script,
     the early one, small, after the widget's markup and before the header; then the widget's (its modules inside it)
-    and the reading aids' as modules, and Material's bundle `defer`, all run once the page has been read, in that
-    order. Nothing is preloaded, and nothing is served that no page loads."""
+    and the reading aids' as modules, which run once the page has been read, and Material's bundle `async`, which
+    runs when it has arrived. Nothing is preloaded, and nothing is served that no page loads."""
     page = (site / "index.html").read_text(encoding="utf-8")
     bundle = theme_script([Path(material_theme.__file__).parent / "templates"])
     tags = re.findall(r'<script src="([^"]+)"([^>]*)>', page)
     assert [src for src, _ in tags] == [EARLY_SCRIPT, WIDGET, "assets/javascripts/reading.js", bundle]
-    assert [attributes.split("data-md-palette")[0].strip() for _, attributes in tags] == ["", 'type="module"', 'type="module"', "defer"]
+    assert [attributes.split("data-md-palette")[0].strip() for _, attributes in tags] == ["", 'type="module"', 'type="module"', "async"]
     assert page.index("data-notice-consent-banner") < page.index(f'<script src="{EARLY_SCRIPT}"') < page.index('<header class="md-header')
     assert "modulepreload" not in page
     for part in (*EARLY_PARTS, "assets/javascripts/consent"):
