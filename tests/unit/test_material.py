@@ -1,11 +1,11 @@
-"""Material's markup mended where no template reaches: the print header on <html>, escaped."""
+"""Material's markup mended where no template reaches: the print header on <html>, escaped; its palettes for the early script."""
 
 from __future__ import annotations
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from notice_mkdocs.material import mend_page
+from notice_mkdocs.material import mend_page, palette_options
 
 PAGE = ('<!doctype html>\n<html lang="fr" class="no-js">\n<body><input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
         '<input class="md-toggle" type="checkbox" id="__search" autocomplete="off">'
@@ -40,3 +40,18 @@ def test_every_page_has_a_skip_link_to_the_start_of_its_content() -> None:
         assert '<div data-md-component="skip"><a href="#nt-main" class="md-skip">Aller au contenu</a></div>' in mended
         assert '<article class="md-content__inner md-typeset" id="nt-main" tabindex="-1">' in mended
         assert "at-a-glance" not in mended
+
+
+@pytest.mark.parametrize(("palette", "expected"), [
+    (None, []),
+    ({"scheme": "slate", "primary": "indigo"}, [{"scheme": "slate", "primary": "indigo"}]),
+    ([{"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo", "accent": "indigo",
+       "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"}},
+      {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "deep purple", "accent": None}],
+     [{"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo", "accent": "indigo"},
+      {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "deep purple"}]),
+], ids=["none", "one-palette", "light-and-dark"])
+def test_the_early_script_gets_each_palette_as_the_toggle_carries_it(palette: object, expected: list[dict[str, str]]) -> None:
+    """In order (the first whose media query matches wins, as in Material's bundle), without the toggle's icon and name,
+    and without what a palette leaves unset."""
+    assert palette_options(palette) == expected
