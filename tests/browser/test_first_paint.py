@@ -31,7 +31,6 @@ new MutationObserver((records) => {
   }
 }).observe(document, { subtree: true, childList: true, attributes: true, attributeOldValue: true,
                       attributeFilter: ["data-md-color-scheme", "hidden"] });
-Object.defineProperty(document, "noticeBanner", { get: () => document.querySelector("[data-notice-consent-banner]") });
 """
 DARK = {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "indigo"}}
 
@@ -60,7 +59,7 @@ def at_header(page: Page, what: str) -> Any:
     if later:
         return later[0]["old"]
     return page.evaluate("document.body.getAttribute('data-md-color-scheme')" if what == "scheme"
-                         else "document.noticeBanner.getAttribute('hidden')")
+                         else "document.querySelector('[data-notice-consent-banner]').getAttribute('hidden')")
 
 
 @pytest.mark.parametrize(("scheme", "stored", "expected"), [

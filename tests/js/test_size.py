@@ -24,7 +24,9 @@ SOURCES = ROOT / "overrides" / "assets"
 
 
 def widget_sources() -> list[Path]:
-    return [SOURCES / "javascripts" / "consent.js", *sorted((SOURCES / "javascripts" / "consent").glob("*.js"))]
+    """The widget's entry and the modules the build puts inside it (not its part of the early script)."""
+    entry = SOURCES / "javascripts" / "consent.js"
+    return [entry, *bundled(entry)[1]]
 
 
 def gzipped(texts: list[bytes]) -> int:

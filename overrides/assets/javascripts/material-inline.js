@@ -2,7 +2,7 @@
 // that no inline script is needed (strict Content-Security-Policy). The build serves it at the start of early.js
 // (notice_mkdocs.assets.EARLY_SCRIPT), which main.html loads before the header: the parser runs it before there
 // is anything to paint, so the first paint is already in the visitor's colour scheme. Material's bundle, loaded
-// `defer` after the page, finds its storage helpers here. The scope is the site root, found from the script's address.
+// `async` at the end of the body, finds its storage helpers here. The scope is the site root, found from the script's address.
 // Storage may be unusable (cookies blocked: reading localStorage throws) or hold anything (a value this
 // site never wrote): a preference that cannot be read is no preference, and nothing else breaks.
 var __md_scope = new URL("../..", document.currentScript.src),

@@ -9,7 +9,7 @@
   if (!root) return;
   try {
     var name = JSON.parse(root.querySelector("[data-notice-consent-config]").textContent).cookie;
-    var cookies = document.cookie ? document.cookie.split("; ") : [];
+    var cookies = document.cookie ? document.cookie.split("; ") : []; // a cookie's name as storage.js reads it
     for (var i = 0; i < cookies.length; i++) if (cookies[i].split("=")[0] === name) return;
   } catch (error) {
     return; // cookies unreadable: the module decides
