@@ -44,6 +44,7 @@ import notice_mkdocs
 from notice_mkdocs.assets import minify_assets, theme_script
 from notice_mkdocs.material import mend_page, merge_entries, page_entries, palette_options, split_search_index
 from notice_mkdocs.fingerprint import FOLDER, fingerprint
+from notice_mkdocs.watching import watch_natively
 
 log = get_plugin_logger(__name__)
 
@@ -267,8 +268,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
     """The preview serves the pages that came from the store, and the generated files, from memory. Written out, they
     would be most of what a rebuild does as the history grows (MkDocs empties the site's folder before each one):
-    200 MB at 200 versions."""
+    200 MB at 200 versions. It also notices a saved file as it is written (`notice_mkdocs.watching`)."""
     global _from_memory
+    watch_natively(server, config.watch, log)
     if not all(hasattr(server, name) for name in SERVER_INTERNALS):
         _from_memory = False  # a server this hook does not know: the files are written, as a build writes them
         log.info("This MkDocs' server is not one the preview knows: pages from the store and generated files are written at every rebuild")

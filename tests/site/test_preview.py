@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import re
 import socket
@@ -16,6 +17,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+from notice_mkdocs.watching import watch_natively
 from support import ROOT, edit, notice, page_text
 
 NEW = "2026-12-01"
@@ -138,8 +142,65 @@ def test_a_server_the_preview_does_not_know_gets_the_pages_written(tmp_path: Pat
                     "versions/2024-02-01.json": '{"version": "2024-02-01"}'}
     server = object()
 
-    assert hook.on_serve(server, SimpleNamespace(site_dir=str(tmp_path)), lambda: None) is server
+    assert hook.on_serve(server, SimpleNamespace(site_dir=str(tmp_path), watch=[]), lambda: None) is server
 
     for name, content in hook._served.items():
         assert (tmp_path / name).read_text(encoding="utf-8") == content, name
     assert hook._from_memory is False
+
+
+@pytest.fixture
+def idle_server(tmp_path: Path) -> Iterator[LiveReloadServer]:
+    """MkDocs' own preview server, made as `mkdocs serve` makes it, before it serves."""
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
+    try:
+        yield server
+    finally:
+        if server.observer.is_alive():
+            server.observer.stop()
+            server.observer.join()
+        server.server_close()
+
+
+def test_a_saved_file_reaches_the_preview_as_a_file_event_not_at_the_next_poll(tmp_path: Path, idle_server: LiveReloadServer) -> None:
+    """MkDocs polls every half second; the preview takes the system's file events instead, for what MkDocs watched
+    before the `on_serve` event and for the config's `watch:` paths it adds after it."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data" / "versions").mkdir(parents=True)
+    server = idle_server
+    server.watch(str(tmp_path / "docs"))
+    server.watch(str(tmp_path / "docs"))
+    assert isinstance(server.observer, PollingObserver)
+
+    assert watch_natively(server, [str(tmp_path / "data")], logging.getLogger("test")) is True
+
+    assert not isinstance(server.observer, PollingObserver)
+    assert server._watched_paths == {str(tmp_path / "docs"): 2}
+    server.watch(str(tmp_path / "data"))  # as MkDocs adds the config's `watch:` paths
+    server.observer.start()
+    for saved in (tmp_path / "data" / "versions" / "purposes.yml", tmp_path / "docs" / "index.md"):
+        server._want_rebuild = False
+        saved.write_text("en: Invoicing\n", encoding="utf-8")
+        wait_for(lambda: server._want_rebuild)
+
+
+def test_where_file_events_cannot_watch_the_preview_keeps_polling_and_says_why(
+        tmp_path: Path, idle_server: LiveReloadServer, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    server = idle_server
+    server.watch(str(tmp_path))
+    polling = server.observer
+
+    assert watch_natively(server, [str(tmp_path / "no-such-folder")], logging.getLogger("test")) is False
+
+    assert server.observer is polling and server._watched_paths == {str(tmp_path): 1}
+    assert f"cannot watch {tmp_path / 'no-such-folder'}" in caplog.text
+    assert "polls for changes every half second" in caplog.text
+
+
+def test_a_server_already_watching_is_left_as_it_is(tmp_path: Path, idle_server: LiveReloadServer) -> None:
+    idle_server.watch(str(tmp_path))
+    idle_server.observer.start()
+
+    assert watch_natively(idle_server, [], logging.getLogger("test")) is False
+    assert isinstance(idle_server.observer, PollingObserver)
