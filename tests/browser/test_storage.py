@@ -66,9 +66,9 @@ def test_the_colour_scheme_toggle_still_switches(storage_context: BrowserContext
     page = visit(storage_context, server, sites["2024"], errors)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
 
-    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    page.locator("form[data-notice-palette] label:not([hidden])").click()
 
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    page.locator("form[data-notice-palette] label:not([hidden])").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
     assert errors == []

@@ -29,8 +29,10 @@ var __md_scope = new URL("../..", document.currentScript.src),
   };
 
 // The visitor's colour scheme: the one they chose (Material keeps it under __palette), else the first of the site's
-// palettes whose media query the device matches, as Material's bundle would choose. The palette's toggle comes
-// later in the page, so its options travel in the script's data-md-palette attribute (main.html).
+// palettes whose media query the device matches, as Material's toggle would choose. The toggle comes later in the
+// page, so its options travel in the script's data-md-palette attribute (main.html). The scheme's colour-scheme
+// (light or dark: the browser's own scrollbars and controls) is told here too, while the page is still empty: set
+// once the page is parsed, it would restyle all of it.
 (function () {
   var options = [];
   try {
@@ -46,10 +48,13 @@ var __md_scope = new URL("../..", document.currentScript.src),
       if (options[i].media && options[i].media !== "(prefers-color-scheme)" && matchMedia(options[i].media).matches) color = options[i];
     }
   }
-  if (!color) return;
   for (var key in color) {
     if (/^(media|scheme|primary|accent)$/.test(key) && typeof color[key] === "string") {
       document.body.setAttribute("data-md-color-" + key, color[key]);
     }
   }
+  var meta = document.createElement("meta");
+  meta.name = "color-scheme";
+  meta.content = getComputedStyle(document.body).colorScheme;
+  document.head.appendChild(meta);
 })();

@@ -134,7 +134,54 @@ function toggleButtons() {
   }
 }
 
+// Material's colour-scheme toggle, run here rather than by Material's bundle (overrides/partials/palette.html): its
+// palette component restyles the whole page as it starts (it marks the body as switching, sets the colour scheme
+// the page already has, and reads styles after each), most of the page's blocking time on a phone. early.js has
+// applied the scheme before the first paint; this shows the toggle's label for it (the label switches to the next
+// scheme: a click, or Enter as Material does it), keeps the choice as Material keeps it (__palette), and colours
+// the phone's browser bar as the header (theme-color).
+function palette() {
+  const form = document.querySelector("[data-notice-palette]");
+  if (!form) return;
+  const inputs = [...form.querySelectorAll("input")];
+  const header = document.querySelector("[data-md-component=header]");
+  const bar = Object.assign(document.createElement("meta"), { name: "theme-color" });
+  document.head.append(bar);
+  let current;
+
+  function show(index, switching) {
+    current = index;
+    const input = inputs[index];
+    const color = {};
+    for (const key of ["media", "scheme", "primary", "accent"]) color[key] = input.getAttribute(`data-md-color-${key}`);
+    if (switching) document.body.setAttribute("data-md-color-switching", "");  // no transitions while switching
+    for (const [key, value] of Object.entries(color)) {
+      if (document.body.getAttribute(`data-md-color-${key}`) !== value) document.body.setAttribute(`data-md-color-${key}`, value);
+    }
+    inputs.forEach((other, at) => { other.nextElementSibling.hidden = at !== index; });
+    __md_set("__palette", { index, color });
+    const style = getComputedStyle(header);
+    bar.content = style.backgroundColor;
+    if (switching) {
+      document.querySelector("meta[name=color-scheme]")?.setAttribute("content", style.colorScheme);
+      setTimeout(() => document.body.removeAttribute("data-md-color-switching"));
+    }
+  }
+
+  const stored = __md_get("__palette");
+  const chosen = Number.isInteger(stored?.index) ? stored.index : inputs.findIndex((input) => matchMedia(input.getAttribute("data-md-color-media")).matches);
+  show(Math.max(0, Math.min(chosen, inputs.length - 1)), false);
+  form.addEventListener("change", (event) => show(inputs.indexOf(event.target), true));
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    const next = inputs[(current + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+}
+
 audiences();
 filter();
 changes();
 toggleButtons();
+palette();
