@@ -14,9 +14,25 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent,
+                             FileMovedEvent, FileSystemEvent, FileSystemEventHandler)
 from watchdog.observers import Observer
-from watchdog.observers.api import BaseObserver
+from watchdog.observers.api import ObservedWatch
+
+CHANGES: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
+                                         DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+"""What MkDocs' polling sees. The system also reports a file opened, read and closed, and MkDocs rebuilds on any
+event: as a build reads every data file, each build would start the next."""
+
+
+class ChangeObserver(Observer):  # type: ignore[misc,valid-type]  # the platform's observer, whichever it is
+    """The system's file events, changes only, whoever schedules the watch (MkDocs' `watch` passes no filter)."""
+
+    def schedule(self, event_handler: FileSystemEventHandler, path: str | Path, *, recursive: bool = False,
+                 event_filter: list[type[FileSystemEvent]] | None = None, follow_symlink: bool = False) -> ObservedWatch:
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or CHANGES,  # type: ignore[no-any-return]
+                                follow_symlink=follow_symlink)
+
 
 WATCHING_INTERNALS = ("observer", "_watched_paths", "_watch_refs")
 """What `watch_natively` uses of MkDocs' LiveReloadServer (1.6), which is not public: checked before use."""
@@ -34,7 +50,7 @@ def watch_natively(server: LiveReloadServer, later: Iterable[str], log: logging.
     if problem:
         log.info(f"The preview polls for changes every half second, as MkDocs does: the system's file events cannot watch {problem}")
         return False
-    server.observer = Observer()  # type: ignore[assignment]  # the polling one is dropped unstarted, with what it was to watch
+    server.observer = ChangeObserver()  # the polling one is dropped unstarted, with what it was to watch
     server._watched_paths.clear()
     server._watch_refs.clear()
     for path, count in watched.items():
@@ -45,7 +61,7 @@ def watch_natively(server: LiveReloadServer, later: Iterable[str], log: logging.
 
 def _unwatchable(paths: list[str]) -> str | None:
     """The first path the system's file events cannot watch, with why; None when they can watch them all."""
-    probe: BaseObserver = Observer()
+    probe = ChangeObserver()
     probe.start()
     try:
         for path in paths:

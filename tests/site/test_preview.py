@@ -18,6 +18,7 @@ from types import SimpleNamespace
 
 import pytest
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 from notice_mkdocs.watching import watch_natively
 from support import ROOT, edit, notice, page_text
@@ -182,6 +183,27 @@ def test_a_saved_file_reaches_the_preview_as_a_file_event_not_at_the_next_poll(t
         server._want_rebuild = False
         saved.write_text("en: Invoicing\n", encoding="utf-8")
         wait_for(lambda: server._want_rebuild)
+
+
+def test_reading_a_watched_file_is_not_a_change(tmp_path: Path, idle_server: LiveReloadServer) -> None:
+    """The system reports a file opened and closed too; a build reads every data file, so if reading were a change,
+    each rebuild would start the next. What the watch reports is recorded, in order, until a later save."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "read.yml").write_text("en: Invoicing\n", encoding="utf-8")
+    assert watch_natively(idle_server, [], logging.getLogger("test")) is True
+    idle_server.watch(str(tmp_path / "data"))
+    seen: list[tuple[str, str]] = []
+    recorder = FileSystemEventHandler()
+    recorder.on_any_event = lambda event: seen.append((event.event_type, Path(str(event.src_path)).name))  # type: ignore[method-assign]
+    idle_server.observer.schedule(recorder, str(tmp_path / "data"), recursive=True)  # the same watch, so the same order
+    idle_server.observer.start()
+
+    (tmp_path / "data" / "read.yml").read_text(encoding="utf-8")
+    (tmp_path / "data" / "saved.yml").write_text("en: Invoicing\n", encoding="utf-8")
+    wait_for(lambda: ("modified", "saved.yml") in seen)
+
+    assert [name for _, name in seen if name == "read.yml"] == []
+    assert idle_server._want_rebuild
 
 
 def test_where_file_events_cannot_watch_the_preview_keeps_polling_and_says_why(
