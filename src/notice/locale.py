@@ -8,16 +8,17 @@ import gettext as gettext_module
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO, StringIO
 from pathlib import Path
+from typing import IO, Any
 
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
@@ -201,14 +202,27 @@ def extract_messages(root: Path, mapping: str = "babel.cfg", store: Store | None
             _EXTRACTED[inputs] = {tuple(message) if isinstance(message, list) else message: origin for message, origin in json.loads(stored)}
         else:
             used: Messages = {}
+            methods = [(pattern, _python_calling_gettext if method == "python" else method) for pattern, method in method_map]
             for filename, lineno, message, _comments, _context in extract_from_dir(
-                root, method_map, options_map, directory_filter=lambda dirpath: _walked(root, folders, dirpath),
+                root, methods, options_map, directory_filter=lambda dirpath: _walked(root, folders, dirpath),  # type: ignore[arg-type]
             ):
                 used.setdefault(message, f"{filename}:{lineno}")
             _EXTRACTED[inputs] = used
             if store:
                 store.put(key, json.dumps(list(used.items()), ensure_ascii=False))
     return dict(_EXTRACTED[inputs])
+
+
+def _python_calling_gettext(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Any) -> Iterator[Any]:
+    """Babel's Python extractor, for a file that calls one of the keywords at all: most of the sources never do, and
+    Babel tokenizes every line of a file (0.3 s of a cold build's 0.35 s of extraction, for 7 files of 29 with a
+    message). The search reads the text as words, not tokens, so it may also find a keyword in a comment or a string:
+    the file is then tokenized, as before."""
+    source = fileobj.read()
+    calling = re.compile(rb"(?<!\w)(?:" + b"|".join(re.escape(keyword.encode()) for keyword in keywords) + rb")\s*\(")
+    if not calling.search(source):
+        return iter(())
+    return extract_python(BytesIO(source), keywords, comment_tags, options)
 
 
 def _mapping(root: Path, mapping: str) -> tuple[str, list[tuple[str, str]], dict[str, dict[str, str]]]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from support import LANGUAGES, ROOT, edit, line_of
 
 from notice.errors import DataError
@@ -28,6 +31,23 @@ def test_the_sources_messages_are_found_in_templates_and_python() -> None:
     used = extract_messages(ROOT)
     assert "Legal Basis:" in used and used["Legal Basis:"].startswith("overrides/fragments/notice/")
     assert "%(period)s after the request" in used and used["%(period)s after the request"].startswith("src/notice/")
+
+
+def test_the_build_finds_what_pybabel_extract_finds(sources: Path) -> None:
+    """The build tokenizes only the Python files that call a gettext keyword somewhere; what it finds must be what
+    Babel's own extraction (`pybabel extract -F babel.cfg`) finds, message for message and place for place."""
+    (sources / "src" / "notice" / "spelled.py").write_text(
+        'from notice.locale import N_\n\nA = N_ ("Spaced from its call")\nB = gettext(\n    "Wrapped onto the next line")\n', encoding="utf-8")
+    (sources / "src" / "notice" / "attribute.py").write_text('C = catalog.ngettext("One version", "%(n)s versions", 2)\n', encoding="utf-8")
+    (sources / "src" / "notice" / "unmarked.py").write_text('A = "Not a message"\n', encoding="utf-8")
+    method_map, options_map = parse_mapping_cfg(StringIO((sources / "babel.cfg").read_text(encoding="utf-8")))
+    found: dict[object, str] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(str(sources), method_map, options_map):
+        found.setdefault(message, f"{filename}:{lineno}")
+
+    assert extract_messages(sources) == found
+    assert found["Spaced from its call"] == "src/notice/spelled.py:3" and "Wrapped onto the next line" in found
+    assert ("One version", "%(n)s versions") in found
 
 
 def test_the_project_catalogs_are_complete() -> None:
