@@ -1,4 +1,4 @@
-"""What the browser tests share: a local server for built sites, and axe-core."""
+"""What the browser tests share: a local server for built sites, a page recorded from its first byte, and axe-core."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 from support import ROOT
 
 
@@ -75,6 +75,22 @@ class Server:
         while len(self.received) < count and time.monotonic() < deadline:
             time.sleep(0.05)
         return list(self.received)
+
+
+def visit_recorded(browser: Browser, url: str, scheme: str, scripts: list[str], ready: str) -> tuple[BrowserContext, Page]:
+    """The page at `url` on a device in `scheme` (light or dark), with `scripts` run before any of the page's own (to
+    record how it is parsed), once `ready` (a JavaScript condition) holds; the page raised no error."""
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    for script in scripts:
+        context.add_init_script(script)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_function(ready)
+    assert errors == []
+    return context, page
 
 
 AXE = ROOT / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import Server
+from browsing import Server, visit_recorded
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -36,18 +36,9 @@ DARK = {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme":
 
 
 def visit(browser: Browser, server: Server, site: Path, scheme: str, stored: dict[str, Any] | None = None) -> tuple[BrowserContext, Page]:
-    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
-    context.add_init_script(RECORDER)
-    if stored is not None:
-        context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(stored))})")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(server.serve(site))
-    page.wait_for_function("document.querySelector('.md-search__output') !== null && window.component$ !== undefined")
-    assert errors == []
-    return context, page
+    scripts = [RECORDER] if stored is None else [RECORDER, f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(stored))})"]
+    return visit_recorded(browser, server.serve(site), scheme, scripts,
+                          "document.querySelector('.md-search__output') !== null && window.component$ !== undefined")
 
 
 def at_header(page: Page, what: str) -> Any:

@@ -168,21 +168,20 @@ def test_a_saved_file_reaches_the_preview_as_a_file_event_not_at_the_next_poll(t
     before the `on_serve` event and for the config's `watch:` paths it adds after it."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "data" / "versions").mkdir(parents=True)
-    server = idle_server
-    server.watch(str(tmp_path / "docs"))
-    server.watch(str(tmp_path / "docs"))
-    assert isinstance(server.observer, PollingObserver)
+    idle_server.watch(str(tmp_path / "docs"))
+    idle_server.watch(str(tmp_path / "docs"))
+    assert isinstance(idle_server.observer, PollingObserver)
 
-    assert watch_natively(server, [str(tmp_path / "data")], logging.getLogger("test")) is True
+    assert watch_natively(idle_server, [str(tmp_path / "data")], logging.getLogger("test")) is True
 
-    assert not isinstance(server.observer, PollingObserver)
-    assert server._watched_paths == {str(tmp_path / "docs"): 2}
-    server.watch(str(tmp_path / "data"))  # as MkDocs adds the config's `watch:` paths
-    server.observer.start()
+    assert not isinstance(idle_server.observer, PollingObserver)
+    assert idle_server._watched_paths == {str(tmp_path / "docs"): 2}
+    idle_server.watch(str(tmp_path / "data"))  # as MkDocs adds the config's `watch:` paths
+    idle_server.observer.start()
     for saved in (tmp_path / "data" / "versions" / "purposes.yml", tmp_path / "docs" / "index.md"):
-        server._want_rebuild = False
+        idle_server._want_rebuild = False
         saved.write_text("en: Invoicing\n", encoding="utf-8")
-        wait_for(lambda: server._want_rebuild)
+        wait_for(lambda: idle_server._want_rebuild)
 
 
 def test_reading_a_watched_file_is_not_a_change(tmp_path: Path, idle_server: LiveReloadServer) -> None:
@@ -209,13 +208,12 @@ def test_reading_a_watched_file_is_not_a_change(tmp_path: Path, idle_server: Liv
 def test_where_file_events_cannot_watch_the_preview_keeps_polling_and_says_why(
         tmp_path: Path, idle_server: LiveReloadServer, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO)
-    server = idle_server
-    server.watch(str(tmp_path))
-    polling = server.observer
+    idle_server.watch(str(tmp_path))
+    polling = idle_server.observer
 
-    assert watch_natively(server, [str(tmp_path / "no-such-folder")], logging.getLogger("test")) is False
+    assert watch_natively(idle_server, [str(tmp_path / "no-such-folder")], logging.getLogger("test")) is False
 
-    assert server.observer is polling and server._watched_paths == {str(tmp_path): 1}
+    assert idle_server.observer is polling and idle_server._watched_paths == {str(tmp_path): 1}
     assert f"cannot watch {tmp_path / 'no-such-folder'}" in caplog.text
     assert "polls for changes every half second" in caplog.text
 
